@@ -1,0 +1,24 @@
+"""Dates in the forms Vietnamese documents write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+
+def iso_date(match: regex.Match[str]) -> tuple[str | None, int | None]:
+    """(YYYY-MM-DD or None, year or None) from a match of the grammar's date patterns."""
+    groups = match.groupdict()
+    if groups.get("y"):
+        day, month, year = groups["d"], groups["m"], groups["y"]
+    elif groups.get("y2"):
+        day, month, year = groups["d2"], groups["m2"], groups["y2"]
+    elif groups.get("yy"):
+        return None, int(groups["yy"])
+    else:
+        return None, None
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat(), int(year)
+    except ValueError:
+        return None, int(year)

@@ -1,0 +1,68 @@
+"""The entry point: text in, the document's identity and its citations out."""
+
+from __future__ import annotations
+
+from vbpl.find import Mention, find_mentions
+from vbpl.grammar import grammar
+from vbpl.header import read_header
+from vbpl.identity import Record, link
+from vbpl.models import Citation, DocumentIdentity, Extraction, Placeholder
+from vbpl.normalize import normalize
+from vbpl.relations import assign_relations
+from vbpl.text import fold
+
+
+def extract(text: str) -> Extraction:
+    """Find every citation in `text`; spans are offsets into `text` itself."""
+    norm = normalize(text)
+    t = norm.text
+    identity, header_spans = read_header(t)
+    mentions = [m for m in find_mentions(t) if not _is_self(m, identity, header_spans)]
+    assign_relations(t, mentions)
+    records = link(mentions, identity.province if identity else None)
+    by_id = {r.id: r for r in records}
+    citations = [_citation(text, norm.original, m, by_id[m.key], mentions) for m in mentions]
+    placeholders = []
+    for pm in grammar().placeholder.finditer(t):
+        if any(s <= pm.start() < e for s, e in header_spans):
+            continue
+        start, end = norm.original(pm.start()), norm.original(pm.end())
+        placeholders.append(Placeholder(start, end, text[start:end]))
+    if identity is not None and identity.start is not None:
+        identity.start, identity.end = norm.original(identity.start), norm.original(identity.end or 0)
+    return Extraction(identity, citations, placeholders)
+
+
+def _is_self(m: Mention, identity: DocumentIdentity | None, header_spans: list[tuple[int, int]]) -> bool:
+    if any(s < m.end and m.start < e for s, e in header_spans):
+        return True
+    if identity is None or not identity.symbol or not m.symbol:
+        return False
+    if fold(m.symbol) != fold(identity.symbol):
+        return False
+    own_year = int(identity.date[:4]) if identity.date else None
+    return m.year is None or own_year is None or m.year == own_year
+
+
+def _citation(text: str, original, m: Mention, r: Record, mentions: list[Mention]) -> Citation:
+    start, end = original(m.start), original(m.end)
+    return Citation(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=m.kind if m.kind == "name" else r.kind,
+        form=m.form,
+        type=r.type,
+        symbol=r.symbol,
+        date=r.date,
+        year=r.year,
+        issuer=r.issuer,
+        title=r.title,
+        relation=m.relation,
+        id=r.id,
+        name=r.names[0] if r.names else None,
+        scope=r.id.split("@", 1)[1] if "@" in r.id else None,
+        pinpoint=m.pinpoint,
+        issuer_now=m.issuer_now,
+        amended_by=[mentions[i].key for i in m.amended_by],
+    )

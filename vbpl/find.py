@@ -1,0 +1,329 @@
+"""Find mentions of documents in normalised text: numbered symbols, partial numbers, laws by name.
+
+Each mention carries what its own words say (type, symbol, date, issuer, title); relations and
+identities are decided later, from the mentions around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from vbpl.dates import iso_date
+from vbpl.grammar import OF, SO, grammar
+from vbpl.text import fold, squash
+from vbpl.vocab import NAMED_TYPES, PARTY_CODE_TYPES, vocabulary
+
+# Words that end an issuer or a law's name (lower case: they are not part of a proper name).
+_STOP = regex.compile(
+    r"""(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|thực\s+hiện|triển\s+khai|[vV]/[vV]|sửa\s+đổi|
+    bổ\s+sung|giao|tại|đã|được|nay\s+là|ngày|số|để|theo|trên|với|có|là|gồm|thông\s+qua|kèm\s+theo|hết\s+hiệu|
+    cho|trong|nhằm|đến|năm|của|do|thì|khi|nếu|mà|này|đó|các|những|hoặc|về\s+việc|quy|cụ\s+thể|
+    ngay|nam|so|cua|ve|ban\s+hanh|phe\s+duyet)(?!\w)""",
+    regex.VERBOSE,
+)
+_AND = regex.compile(r"(?:và|cùng)(?!\w)")
+_TOKEN = regex.compile(r"[^\s;,.:()\[\]|\"“”]+")
+_NOW = regex.compile(r"\s*\(\s*(?:nay\s+là|nay\s+là\s+)\s*([^()]{2,120}?)\s*\)")
+_TITLE_START = regex.compile(
+    r"""[ \t]*,?\s*(?P<title>(?:về\s+việc|về|[vV]/[vV]|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|sửa\s+đổi|
+    bổ\s+sung|thực\s+hiện|triển\s+khai|thông\s+qua|VỀ|PHÊ\s+DUYỆT|BAN\s+HÀNH|QUY\s+ĐỊNH)(?!\w))""",
+    regex.VERBOSE,
+)
+_TITLE_END = regex.compile(r";|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*[\-+*•|#])|\(sau\s+đây|\|")
+_DEFINED = regex.compile(r"(?r)(?:sau\s+đây\s+(?:được\s+)?(?:viết|gọi)(?:\s+tắt)?(?:\s+là)?\s*:?\s*[\"“]?)\s*\Z")
+_PINPOINT = regex.compile(
+    r"(?ri)(?P<pin>(?:(?:điểm\s+[a-zđ]\s*,?\s*)?(?:khoản\s+\d+\w*\s*,?\s*)?(?:điều\s+\d+\w*)|"
+    r"(?:điểm\s+[a-zđ]\s*,?\s*)?khoản\s+\d+\w*|mục\s+[\dIVX]+\w*|phụ\s+lục\s+[\dIVX]+\w*)\s+(?:của\s+|tại\s+)?)\Z"
+)
+_TIME_UNIT = regex.compile(r"\s*(?:năm|tháng|ngày|giai\s+đoạn|lần|%|người|tỷ|triệu|đồng)(?!\w)", regex.IGNORECASE)
+_SESSION = regex.compile(r"(?i)(UBTVQH|QH)\d*")
+_SO_WORD = regex.compile(rf"{SO}\Z")
+_LOCAL_SO_CODE = regex.compile(r"S(?:o|ở)?[A-ZĐ&]{2,}")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A mention as its own words describe it, in normalised-text offsets."""
+
+    start: int
+    end: int
+    kind: str
+    form: str
+    type: str | None
+    symbol: str | None
+    number: str | None
+    year: int | None
+    date: str | None = None
+    issuer: str | None = None
+    issuer_now: str | None = None
+    title: str | None = None
+    name: str | None = None
+    pinpoint: str | None = None
+    local: bool = False
+    party: bool = False
+    partial: bool = False
+    tail: int = 0  # end of the date / issuer part that follows the span
+    title_end: int = 0
+    relation: str = "mentions"
+    key: str = ""
+    amended_by: list[int] = field(default_factory=list)
+
+
+def canonical_codes(written: str) -> list[tuple[str, str]]:
+    """Split a written code group into (separator, code) pairs with official spelling."""
+    vocab = vocabulary()
+    parts: list[tuple[str, str]] = []
+    for m in regex.finditer(r"(\s*(?:--|//|[-/])\s*|^)([^\s\-/]+)", written):
+        sep = m.group(1).strip()[:1]
+        token = m.group(2)
+        if fold(token) in vocab.canonical_code and token not in vocab.canonical_code.values():
+            token = vocab.canonical_code[fold(token)]
+        elif token.islower():
+            token = token.upper()
+        parts.append((sep, token))
+    return parts
+
+
+def type_from_codes(codes: list[str], party: bool) -> str | None:
+    vocab = vocabulary()
+    for code in codes:
+        key = fold(code)
+        if party and code.upper() in PARTY_CODE_TYPES:
+            return PARTY_CODE_TYPES[code.upper()]
+        if key in vocab.type_by_code and key not in vocab.issuers:
+            return vocab.type_by_code[key]
+        session = _SESSION.fullmatch(code)
+        if session:
+            return "Nghị quyết" if session.group(1).upper() == "UBTVQH" else "Luật"
+        if key in vocab.issuers:
+            return "Công văn"
+    return None
+
+
+def _is_local(codes: list[str]) -> bool:
+    vocab = vocabulary()
+    for code in codes:
+        issuer = vocab.issuers.get(fold(code))
+        if issuer is not None:
+            if issuer.scope == "local":
+                return True
+        elif _LOCAL_SO_CODE.fullmatch(code) and fold(code) not in vocab.type_by_code:
+            return True
+    return False
+
+
+def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True) -> int:
+    """End of a run of proper-name words from `pos` (an issuer, a law's name)."""
+    g = grammar()
+    end = pos
+    count = 0
+    while count < limit:
+        m = _TOKEN.match(text, pos)
+        if m is None or _STOP.match(text, pos):
+            break
+        if _AND.match(text, pos) and stop_at_and:
+            after = regex.match(r"(?:và|cùng)\s+", text[pos : pos + 8])
+            nxt = pos + (after.end() if after else 3)
+            if g.type_word.match(text, nxt) or not text[nxt : nxt + 1].isupper():
+                break
+        end = m.end()
+        count += 1
+        gap = regex.match(r"[ \t]+|[ \t]*\n\s*(?=\p{Ll})", text[end : end + 40])
+        if gap is None:
+            # A comma inside a name ("Luật Phòng, chống tham nhũng") is followed by lower case.
+            comma = regex.match(r",[ \t]+(?=\p{Ll})", text[end : end + 4])
+            if comma is None or _STOP.match(text, end + comma.end()):
+                break
+            pos = end + comma.end()
+            continue
+        pos = end + gap.end()
+    return end
+
+
+def _tail(text: str, m: Mention) -> None:
+    """Read the date, issuer, renamed issuer and title that follow a mention."""
+    g = grammar()
+    pos = m.end
+    d = g.date_after.match(text, pos)
+    if d and (d.group("d") or d.group("d2") or d.group("yy")):
+        date, year = iso_date(d)
+        if date or year:
+            m.date = date or m.date
+            if m.year is None or (year and not m.symbol) or (year and m.date):
+                m.year = year if m.year is None else m.year
+            pos = d.end()
+    iss = g.issuer_after.match(text, pos)
+    if iss:
+        end = _read_words(text, iss.end(), 16)
+        if end > iss.end():
+            m.issuer = squash(text[iss.end() : end])
+            pos = end
+            now = _NOW.match(text, pos)
+            if now:
+                m.issuer_now = squash(now.group(1))
+                pos = now.end()
+            if m.date is None:
+                d = g.date_after.match(text, pos)
+                if d and (d.group("d") or d.group("d2")):
+                    m.date, year = iso_date(d)
+                    m.year = m.year or year
+                    pos = d.end()
+    m.tail = pos
+    t = _TITLE_START.match(text, pos)
+    if t:
+        stop = _TITLE_END.search(text, t.start("title"), t.start("title") + 500)
+        end = stop.start() if stop else min(len(text), t.start("title") + 500)
+        m.title = squash(text[t.start("title") : end]) or None
+        m.title_end = end
+    else:
+        m.title_end = pos
+
+
+def _symbol_mention(text: str, sm: regex.Match[str]) -> Mention | None:
+    g = grammar()
+    party = sm.group("pcode") is not None
+    codes_written = sm.group("codes_n") or sm.group("codes_a") or sm.group("codes_p")
+    parts = canonical_codes(codes_written)
+    codes = [c for _, c in parts]
+    year = int(sm.group("year")) if sm.group("year") else None
+    number = sm.group("num")
+    if party:
+        pcode = canonical_codes(sm.group("pcode"))[0][1]
+        symbol = f"{number}-{pcode}/" + "".join(s + c for s, c in parts)
+        codes = [pcode, *codes]
+    elif year is not None:
+        symbol = f"{number}/{year}/" + "".join(s + c for s, c in parts)
+    else:
+        symbol = f"{number}/" + "".join(s + c for s, c in parts)
+    start = sm.start()
+    pre = g.prefix.search(text, max(0, start - 40), start)
+    type_word = pre.group("tw") if pre else None
+    has_so = bool(pre and pre.group("so"))
+    if type_word is None and not has_so and start > 0 and text[start - 1].isalpha():
+        return None
+    if year is None and not party and "-" not in symbol and type_word is None and not has_so:
+        known = vocabulary().type_by_code
+        if not any(fold(c) in known for c in codes):
+            return None
+    if pre and pre.start() < start:
+        start = pre.start()
+    doc_type = vocabulary().type_by_word.get(fold(squash(type_word))) if type_word else None
+    if doc_type is None:
+        doc_type = type_from_codes(codes, party)
+    if type_word is None:
+        form = "number_only"
+    else:
+        form = "full"
+    return Mention(
+        start=start,
+        end=sm.end(),
+        kind="number",
+        form=form,
+        type=doc_type,
+        symbol=symbol,
+        number=number,
+        year=year,
+        local=_is_local(codes),
+        party=party,
+    )
+
+
+def _partial_mention(text: str, pm: regex.Match[str]) -> Mention | None:
+    tw = pm.group("tw")
+    if not tw[0].isupper() or _TIME_UNIT.match(text, pm.end()):
+        return None
+    doc_type = vocabulary().type_by_word.get(fold(squash(tw)))
+    year = int(pm.group("year")) if pm.group("year") else None
+    number = pm.group("num")
+    symbol = f"{number}/{year}" if year else number
+    return Mention(pm.start(), pm.end(), "number", "short", doc_type, symbol, number, year, partial=True)
+
+
+def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
+    tw = nm.group("tw")
+    if not tw[0].isupper():
+        return None
+    doc_type = vocabulary().type_by_word.get(fold(squash(tw)))
+    pos = nm.end()
+    gap = regex.match(r"[ \t]+|[ \t]*\n\s*", text[pos : pos + 20])
+    if doc_type == "Hiến pháp":
+        end = nm.end()
+        rest = regex.match(r"\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam", text[end : end + 60])
+        if rest:
+            end += rest.end()
+        return Mention(nm.start(), end, "name", "name", doc_type, None, None, None, name="Hiến pháp")
+    if gap is None:
+        return None
+    first = pos + gap.end()
+    if not (text[first : first + 1].isupper() or regex.match(r"(?:sửa\s+đổi|số)(?!\w)", text[first : first + 8])):
+        return None
+    if regex.match(rf"{SO}\s*:?\s*\d", text[first : first + 12]):
+        return None  # "Luật số 57/2024/QH15": a numbered citation, found by the symbol grammar
+    end = _read_words(text, first, 24)
+    if end <= first:
+        return None
+    name = squash(text[nm.start() : end])
+    return Mention(nm.start(), end, "name", "name", doc_type, None, None, None, name=name)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every mention in `text`, in text order, with its own fields read."""
+    g = grammar()
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for sm in g.symbol.finditer(text):
+        m = _symbol_mention(text, sm)
+        if m:
+            mentions.append(m)
+            taken.append((sm.start(), sm.end()))
+    for nm in g.named.finditer(text):
+        m = _named_mention(text, nm)
+        if m is None or _overlaps(taken, m.start, m.end):
+            continue
+        # "Luật Thủ đô số 39/2024/QH15": the name and the number are one mention.
+        follow = _symbol_after(mentions, text, m.end)
+        if follow is not None:
+            follow.start = m.start
+            follow.name = m.name
+            follow.kind = "name"
+            continue
+        mentions.append(m)
+        taken.append((m.start, m.end))
+    for pm in g.partial.finditer(text):
+        if _overlaps(taken, pm.start(), pm.end()):
+            continue
+        m = _partial_mention(text, pm)
+        if m:
+            mentions.append(m)
+    mentions.sort(key=lambda m: m.start)
+    for m in mentions:
+        if m.form == "full" and m.kind == "number" or m.kind == "name" or m.form == "number_only":
+            _tail(text, m)
+        else:
+            _tail(text, m)
+        if _DEFINED.search(text, max(0, m.start - 40), m.start):
+            m.form = "defined"
+        pin = _PINPOINT.search(text, max(0, m.start - 60), m.start)
+        if pin:
+            m.pinpoint = squash(pin.group("pin"))
+    return mentions
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _symbol_after(mentions: list[Mention], text: str, pos: int) -> Mention | None:
+    gap = regex.match(rf"\s*(?:{SO})\s*:?\s*", text[pos : pos + 12])
+    if gap is None:
+        return None
+    target = pos + gap.end()
+    for m in mentions:
+        if m.kind == "number" and m.start <= target < m.end:
+            return m
+    return None
+
+
+__all__ = ["OF", "Mention", "canonical_codes", "find_mentions"]

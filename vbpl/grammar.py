@@ -1,0 +1,103 @@
+"""The extraction grammar: regular expressions compiled once from the vocabulary."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+import regex
+
+from vbpl.vocab import NAMED_TYPES, vocabulary
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _words_pattern(phrase: str) -> str:
+    """A phrase whose words may be separated by any white space, line breaks included."""
+    return r"\s+".join(regex.escape(w) for w in phrase.split())
+
+
+def _alternation(phrases: list[str]) -> str:
+    forms = {p for p in phrases} | {_strip_marks(p) for p in phrases}
+    return "|".join(_words_pattern(p) for p in sorted(forms, key=len, reverse=True))
+
+
+SO = r"(?:[sS][ốoỐO])"  # "số", "so", "Số", "SỐ"
+DAY = r"(?:ng[àa]y|NG[ÀA]Y|Ng[àa]y)"
+MONTH = r"(?:th[áa]ng|TH[ÁA]NG)"
+YEAR_WORD = r"(?:n[ăa]m|N[ĂA]M)"
+OF = r"(?:c[ủu]a|C[ỦU]A)"
+
+DATE = rf"""
+(?:
+  (?P<d>\d{{1,2}})\s*[/.\-]\s*(?P<m>\d{{1,2}})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)(?!\d)
+ |(?P<d2>\d{{1,2}})\s+{MONTH}\s+(?P<m2>\d{{1,2}})\s*,?\s+{YEAR_WORD}\s+(?P<y2>(?:19|20)\d\d)(?!\d)
+)
+"""
+
+
+@cache
+def grammar() -> Grammar:
+    return Grammar()
+
+
+class Grammar:
+    """Every compiled pattern, built from the vocabulary data files."""
+
+    def __init__(self) -> None:
+        vocab = vocabulary()
+        codes = sorted({i.code for i in vocab.issuers.values()} | set(vocab.canonical_code.values()), key=len)
+        known = "|".join(regex.escape(c) for c in reversed(codes))
+        code = r"[^\W\d_][\w&]*(?:\.[^\W_][\w&]*)*"
+        code_up = rf"(?:(?i:{known})|\p{{Lu}}[\p{{Lu}}\d&]+)(?![\w&])"
+        codes_rx = rf"{code}(?:(?:--|//|[-/])(?:{code})|(?:\s+[-/]\s*|[-/]\s+)(?:{code_up}))*"
+        self.symbol = regex.compile(
+            rf"""
+            (?<![\d/.,])(?P<num>\d{{1,5}})
+            (?:
+               \s*/\s*(?P<year>(?:19|20)\d\d)(?:\s*/{{1,2}}\s*|-|(?=[^\W\d_]))(?P<codes_n>{codes_rx})
+              |(?:/{{1,2}}(?=[^\W\d_])|(?:\s+/\s*|/\s+)(?={code_up}))(?P<codes_a>{codes_rx})
+              |\s*-\s*(?P<pcode>{code})\s*/\s*(?P<codes_p>{codes_rx})
+            )
+            (?![\w&])
+            """,
+            regex.VERBOSE,
+        )
+        self.code_up = regex.compile(code_up)
+        type_words = _alternation(vocab.type_words())
+        self.type_word = regex.compile(rf"(?i:{type_words})")
+        # Read backwards from a symbol: an optional type word, then an optional "số".
+        self.prefix = regex.compile(
+            rf"(?r)(?:(?P<tw>(?<![\w])(?i:{type_words}))\s*(?:\(\s*)?)?(?:(?P<so>{SO})\s*:?\s*)?\Z"
+        )
+        self.partial = regex.compile(
+            rf"""
+            (?P<tw>(?<!\w)(?i:{type_words}))
+            \s+(?:{SO}\s*:?\s*)?
+            (?P<num>\d{{1,5}})(?:\s*/\s*(?P<year>(?:19|20)\d\d))?
+            (?![\w/.\-]|\s*/|[.,]\d)
+            """,
+            regex.VERBOSE,
+        )
+        self.named = regex.compile(rf"(?<!\w)(?P<tw>(?i:{_alternation(list(NAMED_TYPES))}))(?!\w)")
+        self.placeholder = regex.compile(
+            rf"(?:(?P<tw>(?i:{type_words}))\s+)?{SO}\s*:?[ \t.…_]*/\s*(?P<codes>{codes_rx})"
+        )
+        self.date = regex.compile(DATE, regex.VERBOSE)
+        # After a symbol or name: ", ngày 31/8/2020", "ngày 31 tháng 8 năm 2020", "năm 2022".
+        self.date_after = regex.compile(
+            rf"""[ \t]*,?\s*(?:
+                (?:{DAY}\s*)?{DATE}
+               |(?P<yo>{YEAR_WORD}\s+(?P<yy>(?:19|20)\d\d)(?!\d))
+            )""",
+            regex.VERBOSE,
+        )
+        self.issuer_after = regex.compile(rf"[ \t]*,?\s*(?:{OF}|gi[ữu]a)\s+")
+        self.cues = regex.compile(
+            "|".join(rf"(?<!\w)(?P<c{i}>{_alternation([cue])})(?!\w)" for i, (cue, _) in enumerate(vocab.cues)),
+            regex.IGNORECASE,
+        )
+        self.cue_relations = [rel for _, rel in vocab.cues]

@@ -1,0 +1,129 @@
+"""Which mentions of one text name the same document, and the id that names it.
+
+An id is type + symbol + year + issuing scope: local codes (UBND, HĐND, TU, Sở codes) are scoped to
+a province, read from the citation's issuer or else from the citing document's header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from vbpl.find import Mention
+from vbpl.header import province_in
+from vbpl.text import fold
+
+_SLUG = regex.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    return _SLUG.sub("-", fold(text)).strip("-")
+
+
+@dataclass(slots=True)
+class Record:
+    """What the text says, across all its mentions, about one cited document."""
+
+    kind: str
+    type: str | None
+    symbol: str | None
+    names: list[str] = field(default_factory=list)
+    number: str | None = None
+    year: int | None = None
+    date: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    local: bool = False
+    partial: bool = False
+    explicit_type: bool = False
+    id: str = ""
+
+    def absorb(self, m: Mention) -> None:
+        if m.date and not self.date:
+            self.date = m.date
+        if m.year and not self.year:
+            self.year = m.year
+        if m.issuer and not self.issuer:
+            self.issuer = m.issuer
+        if m.title and not self.title:
+            self.title = m.title
+        if m.name and m.name not in self.names:
+            self.names.append(m.name)
+        if m.type and not self.explicit_type and m.form not in ("number_only",):
+            self.type = m.type
+            self.explicit_type = True
+        elif m.type and not self.type:
+            self.type = m.type
+
+
+def _same_name(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    return fa == fb or fa.startswith(fb + " ") or fb.startswith(fa + " ")
+
+
+def _compatible_year(record: Record, m: Mention) -> bool:
+    return record.year is None or m.year is None or record.year == m.year or bool(record.symbol and m.date is None)
+
+
+def link(mentions: list[Mention], home_province: str | None) -> list[Record]:
+    """Group mentions into records (one per cited document) and give each record its id."""
+    records: list[Record] = []
+    owner: list[Record] = []
+    for m in mentions:
+        found = None
+        if m.kind == "number" or m.symbol:
+            if m.partial:
+                found = _partial_owner(records, m)
+            else:
+                key = fold(m.symbol or "")
+                for r in records:
+                    if r.symbol and not r.partial and fold(r.symbol) == key and _compatible_year(r, m):
+                        found = r
+                        break
+        if found is None and m.name:
+            for r in records:
+                if any(_same_name(n, m.name) for n in r.names) and (
+                    r.year is None or m.year is None or r.year == m.year
+                ):
+                    found = r
+                    break
+        if found is None:
+            found = Record(m.kind, m.type, m.symbol, number=m.number, local=m.local, partial=m.partial)
+            records.append(found)
+        elif m.symbol and found.symbol is None:
+            found.symbol, found.number, found.local = m.symbol, m.number, m.local
+        found.absorb(m)
+        owner.append(found)
+    for r in records:
+        r.id = _make_id(r, home_province)
+    for m, r in zip(mentions, owner, strict=True):
+        m.key = r.id
+    return records
+
+
+def _partial_owner(records: list[Record], m: Mention) -> Record | None:
+    candidates = [
+        r
+        for r in records
+        if r.number == m.number
+        and r.type == m.type
+        and (m.year is None or r.year == m.year or (r.symbol or "").startswith(f"{m.number}/{m.year}"))
+    ]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _make_id(r: Record, home_province: str | None) -> str:
+    kind = slug(r.type or "van-ban")
+    if r.symbol:
+        ident = f"{kind}/{slug(r.symbol)}"
+        if r.year and str(r.year) not in r.symbol:
+            ident += f"/{r.year}"
+    else:
+        ident = f"{kind}/{slug(r.names[0] if r.names else '')}"
+        if r.year:
+            ident += f"/{r.year}"
+    if r.local:
+        province = province_in(r.issuer or "") or home_province
+        ident += f"@{slug(province) if province else 'unknown'}"
+    return ident

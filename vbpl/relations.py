@@ -1,0 +1,118 @@
+"""The relation of the citing text to each mention, from the cue words of its clause.
+
+A clause runs between semicolons, sentence ends and paragraph breaks. Its leading cue ("Căn cứ",
+"Thực hiện", "thay thế" …) governs the first mention; mentions joined to it by "và" or a comma
+share it; a mention that stands in the title of another ("… của Tỉnh ủy thực hiện Nghị quyết …")
+is only mentioned; an amendment written inside a citation takes the relation of what it amends.
+A clause that opens with a mention continues the run of the previous clause ("Căn cứ Luật A;
+Luật B;"), and so does a list under a heading such as "Căn cứ pháp lý".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import regex
+
+from vbpl.find import Mention
+from vbpl.grammar import grammar
+
+_BOUNDARY = regex.compile(
+    r";|\.(?=\s)|:[ \t]*\n|\|"
+    r"|(?<=[.;:!?,]|\p{Lu}|\d|\*|\))[ \t]*\n(?=[ \t]*\S)"
+    r"|\n(?=[ \t]*(?:[\-+*•#>]|\d+[.)/]|[a-zđ]\)|[IVX]+\.|\p{Lu}))"
+)
+_CONJUNCTION = regex.compile(r"[\s,;]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z")
+_AMENDMENT = regex.compile(
+    r"(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)|sửa\s+đổi,?\s+bổ\s+sung\s+(?:bởi|tại)|"
+    r"(?:được|đã\s+được)\s+(?:sửa\s+đổi|bổ\s+sung)",
+    regex.IGNORECASE,
+)
+_LEAD = regex.compile(r"[\s\-+*•#>|]*(?:\d+[.)/]|[a-zđ]\)|[IVX]+\.)?[\s\-+*•]*\Z")
+_HEADING_CUE = regex.compile(r"căn\s+cứ\s+(?:pháp\s+lý|ban\s+hành|xây\s+dựng)", regex.IGNORECASE)
+_AFTER_REPEAL = regex.compile(r"[\s,]*(?:\([^)]{0,200}\)\s*)?(?:hết\s+hiệu\s+lực|không\s+còn\s+hiệu\s+lực)", regex.I)
+
+
+def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
+    """The governing cue between start and end: the leading one if any, else the nearest."""
+    g = grammar()
+    found = None
+    for m in g.cues.finditer(text, start, end):
+        rel = g.cue_relations[int(m.lastgroup[1:])]
+        if first and _LEAD.match(text[start : m.start()] + "\u0000"[:0]) and found is None:
+            return rel
+        found = rel
+    return found
+
+
+def assign_relations(text: str, mentions: list[Mention]) -> None:
+    """Set `relation` (and `amended_by`) on every mention, in place."""
+    if not mentions:
+        return
+    boundaries = [m.start() for m in _BOUNDARY.finditer(text)]
+    run: str | None = None  # relation carried over to clauses that open with a mention
+    prev: Mention | None = None
+    prev_clause = -1
+    for i, m in enumerate(mentions):
+        k = bisect_right(boundaries, m.start) - 1
+        clause_start = boundaries[k] + 1 if k >= 0 else 0
+        if prev is not None and k == prev_clause:
+            gap_start = max(prev.tail, prev.end)
+            gap = text[gap_start : m.start]
+            if _AMENDMENT.search(text, prev.end, m.start) and prev.title_end <= gap_start + 1:
+                parent = _amended_parent(mentions, i)
+                m.relation = parent.relation
+                parent.amended_by.append(i)
+                prev = m
+                continue
+            if _CONJUNCTION.match(gap):
+                m.relation = prev.relation
+                if prev.amended_by and _AMENDMENT.search(text, _amended_parent(mentions, i).end, m.start):
+                    parent = _amended_parent(mentions, i)
+                    parent.amended_by.append(i)
+                prev = m
+                continue
+            cue = _cue_in(text, gap_start, m.start, first=False)
+            title_words = prev.title is not None and prev.title_end > gap_start
+            m.relation = "mentions" if title_words or cue is None else cue
+            if cue in ("replaces", "repeals", "amends") and not title_words:
+                m.relation = cue
+            prev = m
+            continue
+        lead_text = text[clause_start : m.start]
+        cue = _cue_in(text, clause_start, m.start, first=True)
+        if cue is None and _HEADING_CUE.search(lead_text):
+            cue = "basis"
+        if cue is not None:
+            m.relation = cue
+            run = cue
+        elif _LEAD.match(lead_text) and run is not None and _continues_run(text, prev, clause_start):
+            m.relation = run
+        else:
+            m.relation = "mentions"
+            run = None
+        if m.relation == "mentions" and _AFTER_REPEAL.match(text, m.tail):
+            m.relation = "repeals"
+        prev = m
+        prev_clause = k
+    _heading_runs(text, mentions)
+
+
+def _continues_run(text: str, prev: Mention | None, clause_start: int) -> bool:
+    """A clause that opens with a mention continues the previous one only if nothing else intervened."""
+    if prev is None:
+        return True
+    between = text[prev.end : clause_start]
+    return len(between) < 800 and not regex.search(r"\n[ \t]*(?:[IVX]+\.|\d+\.\s+\p{Lu}|#)", between)
+
+
+def _amended_parent(mentions: list[Mention], i: int) -> Mention:
+    j = i - 1
+    while j > 0 and any(i2 == j for p in mentions[:j] for i2 in p.amended_by):
+        j -= 1
+    return mentions[j]
+
+
+def _heading_runs(text: str, mentions: list[Mention]) -> None:
+    """Nothing more yet: headings are handled by the clause scan."""
+    return None

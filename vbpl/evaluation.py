@@ -9,7 +9,7 @@ from pathlib import Path
 
 from vbpl.extract import extract
 from vbpl.models import Citation
-from vbpl.text import fold
+from vbpl.text import fold, same_name, symbol_key
 
 SELF_FIELDS = ("type", "symbol", "date", "placeholder")
 
@@ -75,13 +75,6 @@ class Score:
         }
 
 
-def _names_match(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return False
-    fa, fb = fold(a), fold(b)
-    return fa == fb or fa.startswith(fb + " ") or fb.startswith(fa + " ")
-
-
 def _predicted_documents(citations: list[Citation]) -> dict[str, Citation]:
     """One representative citation per predicted document id (the fullest)."""
     docs: dict[str, Citation] = {}
@@ -93,10 +86,10 @@ def _predicted_documents(citations: list[Citation]) -> dict[str, Citation]:
 
 def _match(gold: dict, pred: Citation) -> bool:
     if gold.get("symbol") and pred.symbol:
-        return fold(gold["symbol"]) == fold(pred.symbol)
+        return symbol_key(gold["symbol"]) == symbol_key(pred.symbol)
     if gold.get("name") and pred.name:
         gy, py = gold.get("year"), pred.year
-        return _names_match(gold["name"], pred.name) and (gy is None or py is None or gy == py)
+        return same_name(gold["name"], pred.name) and (gy is None or py is None or gy == py)
     return False
 
 

@@ -97,9 +97,7 @@ def type_from_codes(codes: list[str], party: bool) -> str | None:
         session = _SESSION.fullmatch(code)
         if session:
             return "Nghị quyết" if session.group(1).upper() == "UBTVQH" else "Luật"
-        if key in vocab.issuers:
-            return "Công văn"
-    return None
+    return "Công văn"  # no type code: an official letter ("8143/UBND-KGVX", "1577/SNN-KHTC")
 
 
 def _is_local(codes: list[str]) -> bool:
@@ -181,22 +179,26 @@ def _tail(text: str, m: Mention) -> None:
         m.title_end = pos
 
 
+def symbol_parts(sm: regex.Match[str]) -> tuple[str, list[str]]:
+    """The canonical symbol of a grammar match and its codes (type code first where there is one)."""
+    parts = canonical_codes(sm.group("codes_n") or sm.group("codes_a") or sm.group("codes_p"))
+    codes = [c for _, c in parts]
+    written = "".join(s + c for s, c in parts)
+    number = sm.group("num")
+    if sm.group("pcode") is not None:
+        pcode = canonical_codes(sm.group("pcode"))[0][1]
+        return f"{number}-{pcode}/{written}", [pcode, *codes]
+    if sm.group("year"):
+        return f"{number}/{sm.group('year')}/{written}", codes
+    return f"{number}/{written}", codes
+
+
 def _symbol_mention(text: str, sm: regex.Match[str]) -> Mention | None:
     g = grammar()
     party = sm.group("pcode") is not None
-    codes_written = sm.group("codes_n") or sm.group("codes_a") or sm.group("codes_p")
-    parts = canonical_codes(codes_written)
-    codes = [c for _, c in parts]
+    symbol, codes = symbol_parts(sm)
     year = int(sm.group("year")) if sm.group("year") else None
     number = sm.group("num")
-    if party:
-        pcode = canonical_codes(sm.group("pcode"))[0][1]
-        symbol = f"{number}-{pcode}/" + "".join(s + c for s, c in parts)
-        codes = [pcode, *codes]
-    elif year is not None:
-        symbol = f"{number}/{year}/" + "".join(s + c for s, c in parts)
-    else:
-        symbol = f"{number}/" + "".join(s + c for s, c in parts)
     start = sm.start()
     pre = g.prefix.search(text, max(0, start - 40), start)
     type_word = pre.group("tw") if pre else None

@@ -34,7 +34,7 @@ OF = r"(?:c[ủu]a|C[ỦU]A)"
 DATE = rf"""
 (?:
   (?P<d>\d{{1,2}})\s*[/.\-]\s*(?P<m>\d{{1,2}})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)(?!\d)
- |(?P<d2>\d{{1,2}})\s+{MONTH}\s+(?P<m2>\d{{1,2}})\s*,?\s+{YEAR_WORD}\s+(?P<y2>(?:19|20)\d\d)(?!\d)
+ |(?P<d2>\d{{1,2}})\s*{MONTH}\s*(?P<m2>\d{{1,2}})\s*,?\s*{YEAR_WORD}\s*(?P<y2>(?:19|20)\d\d)(?!\d)
 )
 """
 
@@ -53,6 +53,7 @@ class Grammar:
         known = "|".join(regex.escape(c) for c in reversed(codes))
         code = r"[^\W\d_][\w&]*(?:\.[^\W_][\w&]*)*"
         code_up = rf"(?:(?i:{known})|\p{{Lu}}[\p{{Lu}}\d&]+)(?![\w&])"
+        type_codes = "|".join(regex.escape(c) for t in vocab.types for c in t.codes if len(c) > 1)
         codes_rx = rf"{code}(?:(?:--|//|[-/])(?:{code})|(?:\s+[-/]\s*|[-/]\s+)(?:{code_up}))*"
         self.symbol = regex.compile(
             rf"""
@@ -60,7 +61,7 @@ class Grammar:
             (?:
                \s*/\s*(?P<year>(?:19|20)\d\d)(?:\s*/{{1,2}}\s*|-|(?=[^\W\d_]))(?P<codes_n>{codes_rx})
               |(?:/{{1,2}}(?=[^\W\d_])|(?:\s+/\s*|/\s+)(?={code_up}))(?P<codes_a>{codes_rx})
-              |\s*-\s*(?P<pcode>{code})\s*/\s*(?P<codes_p>{codes_rx})
+              |(?:\s*-\s*(?P<pcode>{code})|\s+(?P<pcode>{type_codes}))\s*/\s*(?P<codes_p>{codes_rx})
             )
             (?![\w&])
             """,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from vbpl.dates import iso_date
-from vbpl.find import canonical_codes, type_from_codes
+from vbpl.find import symbol_parts, type_from_codes
 from vbpl.grammar import SO, grammar
 from vbpl.models import DocumentIdentity
 from vbpl.text import fold, squash
@@ -13,7 +15,15 @@ from vbpl.vocab import vocabulary
 
 HEADER_SPAN = 2500  # the header block sits in the first lines; web pages add a little before it
 
-_NUMBER_LINE = regex.compile(rf"(?:^|\n|\|)[ \t#*>]*{SO}(?:\s+hiệu)?\s*:\s*(?P<rest>[^\n|]*(?:\n[^\n|]*)?)")
+_NUMBER_LINE = regex.compile(
+    rf"(?:(?:^|\n|\|)[ \t#*>]*(?:(?i:{{types}})\s+)?{SO}(?:\s+hiệu)?\s*[:|]?|(?<!\p{{L}})(?:Số|SỐ)\s*:)"
+    r"\s*(?P<rest>[^\n|]*(?:\n[^\n|]*)?)"
+)
+# A news page about a document: "Ngày 23/8/2017, Tỉnh ủy … đã ban hành Chương trình số 27-CTr/TU …".
+_ISSUED = regex.compile(
+    rf"[Nn]gày\s+(?P<news_date>\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)\s*,[^.\n]{{0,160}}?đã\s+ban\s+hành\s+"
+    rf"(?P<tw>(?i:{{types}}))\s+{SO}\s*"
+)
 _PLACE_DATE = regex.compile(
     r"(?P<place>[\p{Lu}][\p{L}.]*(?:[ \t]+[\p{Lu}][\p{L}.]*){0,4})\s*,\s*(?:ng[àa]y|NGÀY)\s*"
     r"(?P<d>\d{1,2}|[ \t._…]*)\s*(?:th[áa]ng|THÁNG)\s*(?P<m>\d{1,2}|[ \t._…]*)\s*(?:n[ăa]m|NĂM)\s*(?P<y>(?:19|20)\d\d)"
@@ -25,6 +35,24 @@ _ISSUER_LINES = regex.compile(
     r"ỦY\s+BAN\s+THƯỜNG\s+VỤ\s+QUỐC\s+HỘI|BAN\s+[\p{Lu} ]+|NGÂN\s+HÀNG\s+NHÀ\s+NƯỚC[\p{Lu} ]*))"
     r"(?:[ \t]*\n?[ \t]*(?P<where>(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|XÃ|PHƯỜNG)\s+[\p{Lu}\s-]{2,40}?))?[ \t]*(?:\||$)"
 )
+
+
+@cache
+def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    types = "|".join(regex.escape(t) for t in vocabulary().type_words())
+    return (
+        regex.compile(_NUMBER_LINE.pattern.replace("{types}", types)),
+        regex.compile(_ISSUED.pattern.replace("{types}", types)),
+    )
+
+
+def _number_line(head: str) -> tuple[regex.Match[str] | None, bool]:
+    number_line, issued = _patterns()
+    m = number_line.search(head)
+    if m:
+        return m, False
+    m = issued.search(head, 0, 250)
+    return m, m is not None
 
 
 def province_in(text: str) -> str | None:
@@ -43,26 +71,28 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     g = grammar()
     head = text[:HEADER_SPAN]
     spans: list[tuple[int, int]] = []
-    symbol = None
+    symbol = symbol_type = None
     placeholder = False
     doc_type = None
-    number_line = _NUMBER_LINE.search(head)
+    number_line, issued = _number_line(head)
     if number_line:
-        rest_start = number_line.start("rest")
-        sm = g.symbol.match(text, rest_start + len(number_line.group("rest")) - len(number_line.group("rest").lstrip()))
+        pos = number_line.end()
+        if not issued:
+            rest = number_line.group("rest")
+            pos = number_line.start("rest") + len(rest) - len(rest.lstrip())
+        sm = g.symbol.match(text, pos)
         if sm:
-            codes = sm.group("codes_n") or sm.group("codes_a") or sm.group("codes_p")
-            written = "".join(s + c for s, c in canonical_codes(codes))
-            if sm.group("pcode"):
-                symbol = f"{sm.group('num')}-{canonical_codes(sm.group('pcode'))[0][1]}/{written}"
-            elif sm.group("year"):
-                symbol = f"{sm.group('num')}/{sm.group('year')}/{written}"
-            else:
-                symbol = f"{sm.group('num')}/{written}"
-            spans.append((number_line.start("rest"), sm.end()))
-        elif regex.match(r"[ \t._…]*/", number_line.group("rest")):
+            symbol, codes = symbol_parts(sm)
+            symbol_type = type_from_codes(codes, sm.group("pcode") is not None)
+            spans.append((number_line.start(), sm.end()))
+        elif issued and (num := regex.match(r"\d{1,5}(?![\d/])", text[pos : pos + 6])):
+            symbol = num.group()
+            spans.append((number_line.start(), pos + num.end()))
+        elif not issued and regex.match(r"[ \t._…]*/", number_line.group("rest")):
             placeholder = True
             spans.append((number_line.start("rest"), number_line.end("rest")))
+        if issued:
+            doc_type = vocabulary().type_by_word.get(fold(squash(number_line.group("tw"))))
     date = None
     place = None
     pd = _PLACE_DATE.search(head)
@@ -76,12 +106,20 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
         r"(?:[ \t]*\n)*[ \t#*|]*(?P<title>[^\n]+(?:\n[^\n]+){0,3})",
         head,
     )
-    if type_line:
+    if type_line and doc_type is None:
         doc_type = vocabulary().type_by_word.get(fold(type_line.group("type")))
         title = squash(type_line.group("title").replace("*", "").replace("#", "").replace("|", " "))
         title = regex.split(r"\s{2,}|(?=\s(?:ỦY BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))", title)[0] or None
+    if symbol is None and (ts := _type_symbol_line(text, head)):
+        doc_type, symbol, span = ts
+        spans.append(span)
+    if date is None and issued and number_line and (nd := regex.fullmatch(
+        r"(?P<d>\d+)/(?P<m>\d+)/(?P<y>\d{4})", number_line.group("news_date"))):
+        date, _ = iso_date(nd)
+    if date is None and (bare := regex.search(r"(?m)^[ \t|]*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", head)):
+        date, _ = iso_date(g.date.search(bare.group()))
     if doc_type is None and symbol:
-        doc_type = type_from_codes([symbol.split("/")[-1].split("-")[0]], "-" in symbol.split("/")[0])
+        doc_type = symbol_type
     issuer = None
     il = _ISSUER_LINES.search(head)
     if il:
@@ -103,6 +141,19 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     if spans:
         identity.start, identity.end = spans[0]
     return identity, spans
+
+
+def _type_symbol_line(text: str, head: str) -> tuple[str | None, str, tuple[int, int]] | None:
+    """A header line that is a type word in capitals followed by the symbol: 'VĂN BẢN HỢP NHẤT 42/VBHN-VPQH'."""
+    g = grammar()
+    names = "|".join(regex.escape(t.upper()) for t in _type_names())
+    m = regex.search(rf"(?m)^[ \t#*|]*(?P<type>{names})\s+(?:SỐ\s*:?\s*)?(?=\d)", head)
+    if m is None:
+        return None
+    sm = g.symbol.match(text, m.end())
+    if sm is None:
+        return None
+    return vocabulary().type_by_word.get(fold(m.group("type"))), symbol_parts(sm)[0], (m.start("type"), sm.end())
 
 
 def _type_names() -> list[str]:

@@ -12,7 +12,7 @@ import regex
 
 from vbpl.find import Mention
 from vbpl.header import province_in
-from vbpl.text import fold
+from vbpl.text import fold, same_name, strip_year, symbol_key
 
 _SLUG = regex.compile(r"[^a-z0-9]+")
 
@@ -57,11 +57,6 @@ class Record:
             self.type = m.type
 
 
-def _same_name(a: str, b: str) -> bool:
-    fa, fb = fold(a), fold(b)
-    return fa == fb or fa.startswith(fb + " ") or fb.startswith(fa + " ")
-
-
 def _compatible_year(record: Record, m: Mention) -> bool:
     return record.year is None or m.year is None or record.year == m.year or bool(record.symbol and m.date is None)
 
@@ -76,14 +71,10 @@ def link(mentions: list[Mention], home_province: str | None) -> list[Record]:
             if m.partial:
                 found = _partial_owner(records, m)
             else:
-                key = fold(m.symbol or "")
-                for r in records:
-                    if r.symbol and not r.partial and fold(r.symbol) == key and _compatible_year(r, m):
-                        found = r
-                        break
+                found = _symbol_owner(records, m)
         if found is None and m.name:
             for r in records:
-                if any(_same_name(n, m.name) for n in r.names) and (
+                if any(same_name(n, m.name) for n in r.names) and (
                     r.year is None or m.year is None or r.year == m.year
                 ):
                     found = r
@@ -100,6 +91,18 @@ def link(mentions: list[Mention], home_province: str | None) -> list[Record]:
     for m, r in zip(mentions, owner, strict=True):
         m.key = r.id
     return records
+
+
+def _symbol_owner(records: list[Record], m: Mention) -> Record | None:
+    key = symbol_key(m.symbol or "")
+    for r in records:
+        if r.symbol and not r.partial and symbol_key(r.symbol) == key and _compatible_year(r, m):
+            return r
+    # "Nghị quyết số 41/NQ-HĐND" repeating "Nghị quyết số 41/2022/NQ-HĐND" without its year.
+    bare = symbol_key(strip_year(m.symbol or ""))
+    same = [r for r in records if r.symbol and not r.partial and symbol_key(strip_year(r.symbol)) == bare
+            and (m.year is None or r.year is None or r.year == m.year)]
+    return same[0] if len(same) == 1 else None
 
 
 def _partial_owner(records: list[Record], m: Mention) -> Record | None:

@@ -20,3 +20,39 @@ def fold(text: str) -> str:
 def squash(text: str) -> str:
     """Collapse runs of white space (line breaks of wrapped PDF text included) to one space."""
     return _SPACES.sub(" ", text).strip()
+
+
+_SEPARATORS = regex.compile(r"\s*[-/]+\s*")
+
+
+def symbol_key(symbol: str) -> str:
+    """Comparison key of a symbol: '183/2010/TTLT/BTC-BNN' and '183/2010/TTLT-BTC-BNN' agree."""
+    return _SEPARATORS.sub("-", fold(symbol)).replace(" ", "")
+
+
+def strip_year(symbol: str) -> str:
+    """'41/2022/NQ-HĐND' -> '41/NQ-HĐND': the administrative form a later mention may use."""
+    return regex.sub(r"^(\d+)\s*/\s*(?:19|20)\d\d\s*/?", r"\1/", symbol)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> list[tuple[regex.Pattern[str], str]]:
+    from vbpl.vocab import vocabulary
+
+    return [(regex.compile(rf"(?<!\w){regex.escape(fold(s))}(?!\w)"), fold(long)) for s, long in
+            vocabulary().abbreviations]
+
+
+@lru_cache(maxsize=16384)
+def name_key(name: str) -> str:
+    """Comparison key of a law's name, with abbreviations spelled out ('HĐND' → 'hoi dong nhan dan')."""
+    key = fold(squash(name))
+    for pattern, long in _abbreviations():
+        key = pattern.sub(long, key)
+    return regex.sub(r"[^\w ]+", " ", key).split(" (")[0].strip()
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two names of one law: equal keys, or one a word-prefix of the other ('Luật Ngân sách')."""
+    ka, kb = " ".join(name_key(a).split()), " ".join(name_key(b).split())
+    return ka == kb or ka.startswith(kb + " ") or kb.startswith(ka + " ")

@@ -38,6 +38,7 @@ class Vocabulary:
     type_by_word: dict[str, str]  # folded type word or alias -> canonical type name
     type_by_code: dict[str, str]  # upper-cased type code -> canonical type name
     canonical_code: dict[str, str]  # folded code -> its official spelling (QD -> QĐ, TTG -> TTg)
+    abbreviations: tuple[tuple[str, str], ...]  # (short, long) as written in names: HĐND
 
     def type_words(self) -> list[str]:
         """Every written form of a type word, longest first (for the grammar)."""
@@ -73,4 +74,5 @@ def vocabulary() -> Vocabulary:
             canonical.setdefault(fold(code), code)
     for key, issuer in issuers.items():
         canonical.setdefault(key, issuer.code)
-    return Vocabulary(types, issuers, cues, provinces, type_by_word, type_by_code, canonical)
+    abbreviations = tuple((r["short"], r["long"]) for r in _rows("abbreviations.csv"))
+    return Vocabulary(types, issuers, cues, provinces, type_by_word, type_by_code, canonical, abbreviations)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -28,7 +28,7 @@ def main() -> None:
     """vbpl: citations between Vietnamese legal documents (văn bản pháp luật)."""
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
@@ -39,7 +39,10 @@ def _record(source: str, result: Extraction) -> dict:
     return {
         "source": source,
         "document": (
-            {k: getattr(doc, k) for k in ("type", "symbol", "date", "issuer", "place", "title", "placeholder")}
+            {
+                k: getattr(doc, k)
+                for k in ("type", "symbol", "date", "issuer", "place", "title", "placeholder")
+            }
             if doc
             else None
         ),
@@ -51,7 +54,9 @@ def _record(source: str, result: Extraction) -> dict:
 @app.command("extract")
 def extract_command(
     paths: Annotated[list[str], typer.Argument(help="Text files to read; '-' reads standard input.")],
-    output_format: Annotated[Format, typer.Option("--format", "-f", help="table for people, json or jsonl for programs.")] = Format.table,
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="table for people, json or jsonl for programs.")
+    ] = Format.table,
 ) -> None:
     """Extract every citation from each file, with the document's own identity from its header."""
     console = Console()
@@ -90,7 +95,14 @@ def _print_table(console: Console, source: str, result: Extraction, text: str) -
         table.add_column(col, overflow="fold")
     for c in result.citations:
         when = c.date or (str(c.year) if c.year else "")
-        table.add_row(str(text.count("\n", 0, c.start) + 1), c.text.replace("\n", " "), c.type or "",
-                      c.symbol or c.name or "", when, c.issuer or "", c.relation)
+        table.add_row(
+            str(text.count("\n", 0, c.start) + 1),
+            c.text.replace("\n", " "),
+            c.type or "",
+            c.symbol or c.name or "",
+            when,
+            c.issuer or "",
+            c.relation,
+        )
     console.print(table)
     console.print(f"{len(result.citations)} citations of {len({c.id for c in result.citations})} documents\n")

@@ -30,7 +30,17 @@ class Score:
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("tp", "fp", "fn", "date_ok", "type_ok", "relation_ok", "relation_total", "self_ok", "self_total"):
+        for name in (
+            "tp",
+            "fp",
+            "fn",
+            "date_ok",
+            "type_ok",
+            "relation_ok",
+            "relation_total",
+            "self_ok",
+            "self_total",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
 
@@ -114,11 +124,15 @@ def score_file(gold_path: Path) -> Score:
         if (doc.get("date") or None) == c.date:
             score.date_ok += 1
         else:
-            score.errors.append(f"{name}: date of {doc.get('symbol') or doc.get('name')}: {c.date} != {doc.get('date')}")
+            score.errors.append(
+                f"{name}: date of {doc.get('symbol') or doc.get('name')}: {c.date} != {doc.get('date')}"
+            )
         if doc.get("type") == c.type:
             score.type_ok += 1
         else:
-            score.errors.append(f"{name}: type of {doc.get('symbol') or doc.get('name')}: {c.type} != {doc.get('type')}")
+            score.errors.append(
+                f"{name}: type of {doc.get('symbol') or doc.get('name')}: {c.type} != {doc.get('type')}"
+            )
     for pid, c in pred_docs.items():
         if pid not in matched_pred:
             score.fp += 1
@@ -134,7 +148,9 @@ def score_file(gold_path: Path) -> Score:
         if hit.relation == g["relation"]:
             score.relation_ok += 1
         else:
-            score.errors.append(f"{name}: relation at {g['start']} {g['text']!r}: {hit.relation} != {g['relation']}")
+            score.errors.append(
+                f"{name}: relation at {g['start']} {g['text']!r}: {hit.relation} != {g['relation']}"
+            )
     gdoc = gold.get("document")
     pdoc = result.document
     for fname in SELF_FIELDS:

@@ -9,7 +9,7 @@ from vbpl.identity import Record, link
 from vbpl.models import Citation, DocumentIdentity, Extraction, Placeholder
 from vbpl.normalize import normalize
 from vbpl.relations import assign_relations
-from vbpl.text import fold
+from vbpl.text import strip_year, symbol_key
 
 
 def extract(text: str) -> Extraction:
@@ -24,7 +24,7 @@ def extract(text: str) -> Extraction:
     citations = [_citation(text, norm.original, m, by_id[m.key], mentions) for m in mentions]
     placeholders = []
     for pm in grammar().placeholder.finditer(t):
-        if any(s <= pm.start() < e for s, e in header_spans):
+        if any(s < pm.end() and pm.start() < e for s, e in header_spans):
             continue
         start, end = norm.original(pm.start()), norm.original(pm.end())
         placeholders.append(Placeholder(start, end, text[start:end]))
@@ -38,7 +38,7 @@ def _is_self(m: Mention, identity: DocumentIdentity | None, header_spans: list[t
         return True
     if identity is None or not identity.symbol or not m.symbol:
         return False
-    if fold(m.symbol) != fold(identity.symbol):
+    if symbol_key(strip_year(m.symbol)) != symbol_key(strip_year(identity.symbol)):
         return False
     own_year = int(identity.date[:4]) if identity.date else None
     return m.year is None or own_year is None or m.year == own_year

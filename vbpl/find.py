@@ -11,18 +11,19 @@ from dataclasses import dataclass, field
 import regex
 
 from vbpl.dates import iso_date
-from vbpl.grammar import OF, SO, grammar
+from vbpl.grammar import SO, grammar
 from vbpl.text import fold, squash
-from vbpl.vocab import NAMED_TYPES, PARTY_CODE_TYPES, vocabulary
+from vbpl.vocab import PARTY_CODE_TYPES, vocabulary
 
 # Words that end an issuer or a law's name (lower case: they are not part of a proper name).
 _STOP = regex.compile(
     r"""(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|thực\s+hiện|triển\s+khai|[vV]/[vV]|sửa\s+đổi|
     bổ\s+sung|giao|tại|đã|được|nay\s+là|ngày|số|để|theo|trên|với|có|là|gồm|thông\s+qua|kèm\s+theo|hết\s+hiệu|
-    cho|trong|nhằm|đến|năm|của|do|thì|khi|nếu|mà|này|đó|các|những|hoặc|về\s+việc|quy|cụ\s+thể|
+    cho|trong|nhằm|đến|năm|của|do|thì|khi|nếu|mà|này|đó|các|những|hoặc|về\s+việc|cụ\s+thể|
     ngay|nam|so|cua|ve|ban\s+hanh|phe\s+duyet)(?!\w)""",
     regex.VERBOSE,
 )
+_GLUED_STOP = regex.compile(r"(?<=\p{L})(?:ngày|của|năm|số)(?=\s|\d|$)")
 _AND = regex.compile(r"(?:và|cùng)(?!\w)")
 _TOKEN = regex.compile(r"[^\s;,.:()\[\]|\"“”]+")
 _NOW = regex.compile(r"\s*\(\s*(?:nay\s+là|nay\s+là\s+)\s*([^()]{2,120}?)\s*\)")
@@ -31,15 +32,25 @@ _TITLE_START = regex.compile(
     bổ\s+sung|thực\s+hiện|triển\s+khai|thông\s+qua|VỀ|PHÊ\s+DUYỆT|BAN\s+HÀNH|QUY\s+ĐỊNH)(?!\w))""",
     regex.VERBOSE,
 )
-_TITLE_END = regex.compile(r";|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*[\-+*•|#])|\(sau\s+đây|\|")
-_DEFINED = regex.compile(r"(?r)(?:sau\s+đây\s+(?:được\s+)?(?:viết|gọi)(?:\s+tắt)?(?:\s+là)?\s*:?\s*[\"“]?)\s*\Z")
+_TITLE_END = regex.compile(
+    r";|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*[\-+*•|#])|\(sau\s+đây|\|"
+)
+_DEFINED = regex.compile(
+    r"(?r)(?:sau\s+đây\s+(?:được\s+)?(?:viết|gọi)(?:\s+tắt)?(?:\s+là)?\s*:?\s*[\"“]?)\s*\Z"
+)
 _PINPOINT = regex.compile(
     r"(?ri)(?P<pin>(?:(?:điểm\s+[a-zđ]\s*,?\s*)?(?:khoản\s+\d+\w*\s*,?\s*)?(?:điều\s+\d+\w*)|"
     r"(?:điểm\s+[a-zđ]\s*,?\s*)?khoản\s+\d+\w*|mục\s+[\dIVX]+\w*|phụ\s+lục\s+[\dIVX]+\w*)\s+(?:của\s+|tại\s+)?)\Z"
 )
-_TIME_UNIT = regex.compile(r"\s*(?:năm|tháng|ngày|giai\s+đoạn|lần|%|người|tỷ|triệu|đồng)(?!\w)", regex.IGNORECASE)
+_NOT_A_LAW = regex.compile(r"(?i:pháp|kỷ|phap|ky)\s+\Z")
+_AMENDING_LAW = regex.compile(
+    r"(?i:sửa\s+đổi)[\s,]*(?:(?i:bổ\s+sung)[\s,]*)?(?:(?i:bãi\s+bỏ)[\s,]*)?(?:một\s+số\s+điều(?:\s*,\s*khoản)?\s+)?"
+    r"(?:của\s+)?"
+)
+_TIME_UNIT = regex.compile(
+    r"\s*(?:năm|tháng|ngày|giai\s+đoạn|lần|%|người|tỷ|triệu|đồng)(?!\w)", regex.IGNORECASE
+)
 _SESSION = regex.compile(r"(?i)(UBTVQH|QH)\d*")
-_SO_WORD = regex.compile(rf"{SO}\Z")
 _LOCAL_SO_CODE = regex.compile(r"S(?:o|ở)?[A-ZĐ&]{2,}")
 
 
@@ -121,10 +132,13 @@ def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True) -> in
         m = _TOKEN.match(text, pos)
         if m is None or _STOP.match(text, pos):
             break
+        glued = _GLUED_STOP.search(text, m.start(), m.end())
+        if glued:  # "UBNDngày 26/11/2003", "pháp luậtcủa": a stop word glued to the name
+            return glued.start()
         if _AND.match(text, pos) and stop_at_and:
             after = regex.match(r"(?:và|cùng)\s+", text[pos : pos + 8])
             nxt = pos + (after.end() if after else 3)
-            if g.type_word.match(text, nxt) or not text[nxt : nxt + 1].isupper():
+            if g.type_word.match(text, nxt) or _STOP.match(text, nxt):
                 break
         end = m.end()
         count += 1
@@ -214,10 +228,7 @@ def _symbol_mention(text: str, sm: regex.Match[str]) -> Mention | None:
     doc_type = vocabulary().type_by_word.get(fold(squash(type_word))) if type_word else None
     if doc_type is None:
         doc_type = type_from_codes(codes, party)
-    if type_word is None:
-        form = "number_only"
-    else:
-        form = "full"
+    form = "number_only" if type_word is None else "full"
     return Mention(
         start=start,
         end=sm.end(),
@@ -245,25 +256,47 @@ def _partial_mention(text: str, pm: regex.Match[str]) -> Mention | None:
 
 def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
     tw = nm.group("tw")
-    if not tw[0].isupper():
+    if not tw[0].isupper() or _NOT_A_LAW.search(text, max(0, nm.start() - 8), nm.start()):
         return None
     doc_type = vocabulary().type_by_word.get(fold(squash(tw)))
     pos = nm.end()
     gap = regex.match(r"[ \t]+|[ \t]*\n\s*", text[pos : pos + 20])
     if doc_type == "Hiến pháp":
         end = nm.end()
-        rest = regex.match(r"\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam", text[end : end + 60])
+        rest = regex.match(
+            r"\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam", text[end : end + 60]
+        )
         if rest:
             end += rest.end()
         return Mention(nm.start(), end, "name", "name", doc_type, None, None, None, name="Hiến pháp")
     if gap is None:
         return None
     first = pos + gap.end()
-    if not (text[first : first + 1].isupper() or regex.match(r"(?:sửa\s+đổi|số)(?!\w)", text[first : first + 8])):
+    if not (
+        text[first : first + 1].isupper() or regex.match(r"(?:sửa\s+đổi|số)(?!\w)", text[first : first + 8])
+    ):
         return None
     if regex.match(rf"{SO}\s*:?\s*\d", text[first : first + 12]):
         return None  # "Luật số 57/2024/QH15": a numbered citation, found by the symbol grammar
-    end = _read_words(text, first, 24)
+    amending = _AMENDING_LAW.match(text, first)
+    if amending:
+        # "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B": one law, named after those it amends.
+        end = amending.end()
+        while True:
+            inner = grammar().named.match(text, end)
+            if inner is None:
+                count = regex.match(r"\d+\s+luật(?:\s+(?!ngày|năm|số)\p{Ll}+){0,8}", text[end : end + 80])
+                if count:
+                    end += count.end()
+                break
+            words = regex.match(r"\s+", text[inner.end() : inner.end() + 20])
+            end = _read_words(text, inner.end() + (words.end() if words else 0), 24)
+            more = regex.match(r"[ \t]*(?:,|và)\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s)", text[end : end + 12])
+            if more is None:
+                break
+            end += more.end()
+    else:
+        end = _read_words(text, first, 24)
     if end <= first:
         return None
     name = squash(text[nm.start() : end])
@@ -301,10 +334,7 @@ def find_mentions(text: str) -> list[Mention]:
             mentions.append(m)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
-        if m.form == "full" and m.kind == "number" or m.kind == "name" or m.form == "number_only":
-            _tail(text, m)
-        else:
-            _tail(text, m)
+        _tail(text, m)
         if _DEFINED.search(text, max(0, m.start - 40), m.start):
             m.form = "defined"
         pin = _PINPOINT.search(text, max(0, m.start - 60), m.start)
@@ -327,5 +357,3 @@ def _symbol_after(mentions: list[Mention], text: str, pos: int) -> Mention | Non
             return m
     return None
 
-
-__all__ = ["OF", "Mention", "canonical_codes", "find_mentions"]

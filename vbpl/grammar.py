@@ -98,7 +98,9 @@ class Grammar:
         )
         self.issuer_after = regex.compile(rf"[ \t]*,?\s*(?:{OF}|gi[ữu]a)\s+")
         self.cues = regex.compile(
-            "|".join(rf"(?<!\w)(?P<c{i}>{_alternation([cue])})(?!\w)" for i, (cue, _) in enumerate(vocab.cues)),
+            "|".join(
+                rf"(?<!\w)(?P<c{i}>{_alternation([cue])})(?!\w)" for i, (cue, _) in enumerate(vocab.cues)
+            ),
             regex.IGNORECASE,
         )
         self.cue_relations = [rel for _, rel in vocab.cues]

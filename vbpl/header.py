@@ -16,7 +16,8 @@ from vbpl.vocab import vocabulary
 HEADER_SPAN = 2500  # the header block sits in the first lines; web pages add a little before it
 
 _NUMBER_LINE = regex.compile(
-    rf"(?:(?:^|\n|\|)[ \t#*>]*(?:(?i:{{types}})\s+)?{SO}(?:\s+hiệu)?\s*[:|]?|(?<!\p{{L}})(?:Số|SỐ)\s*:)"
+    rf"(?:(?:^|\n|\|)[ \t#*>]*(?:(?:(?i:{{types}})\s+)?{SO}(?:\s+hiệu)?\s*[:|]|(?:Số|SỐ)(?:\s+hiệu)?(?!\w))"
+    rf"|(?<!\p{{L}})(?:Số|SỐ)\s*:)"
     r"\s*(?P<rest>[^\n|]*(?:\n[^\n|]*)?)"
 )
 # A news page about a document: "Ngày 23/8/2017, Tỉnh ủy … đã ban hành Chương trình số 27-CTr/TU …".
@@ -90,7 +91,7 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
             spans.append((number_line.start(), pos + num.end()))
         elif not issued and regex.match(r"[ \t._…]*/", number_line.group("rest")):
             placeholder = True
-            spans.append((number_line.start("rest"), number_line.end("rest")))
+            spans.append((number_line.start(), number_line.end("rest")))
         if issued:
             doc_type = vocabulary().type_by_word.get(fold(squash(number_line.group("tw"))))
     date = None
@@ -99,7 +100,9 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     if pd:
         place = squash(pd.group("place"))
         if pd.group("d").strip(" \t._…") and pd.group("m").strip(" \t._…"):
-            date, _ = iso_date(regex.match(r"(?P<d>\d+)/(?P<m>\d+)/(?P<y>\d+)", f"{pd['d']}/{pd['m']}/{pd['y']}"))
+            date, _ = iso_date(
+                regex.match(r"(?P<d>\d+)/(?P<m>\d+)/(?P<y>\d+)", f"{pd['d']}/{pd['m']}/{pd['y']}")
+            )
     title = None
     type_line = regex.search(
         r"(?m)^[ \t#*|]*(?P<type>" + "|".join(regex.escape(t.upper()) for t in _type_names()) + r")[ \t*|]*\n"
@@ -109,14 +112,23 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     if type_line and doc_type is None:
         doc_type = vocabulary().type_by_word.get(fold(type_line.group("type")))
         title = squash(type_line.group("title").replace("*", "").replace("#", "").replace("|", " "))
-        title = regex.split(r"\s{2,}|(?=\s(?:ỦY BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))", title)[0] or None
+        title = (
+            regex.split(r"\s{2,}|(?=\s(?:ỦY BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))", title)[0]
+            or None
+        )
     if symbol is None and (ts := _type_symbol_line(text, head)):
         doc_type, symbol, span = ts
         spans.append(span)
-    if date is None and issued and number_line and (nd := regex.fullmatch(
-        r"(?P<d>\d+)/(?P<m>\d+)/(?P<y>\d{4})", number_line.group("news_date"))):
+    if (
+        date is None
+        and issued
+        and number_line
+        and (nd := regex.fullmatch(r"(?P<d>\d+)/(?P<m>\d+)/(?P<y>\d{4})", number_line.group("news_date")))
+    ):
         date, _ = iso_date(nd)
-    if date is None and (bare := regex.search(r"(?m)^[ \t|]*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", head)):
+    if date is None and (
+        bare := regex.search(r"(?m)^[ \t|]*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", head)
+    ):
         date, _ = iso_date(g.date.search(bare.group()))
     if doc_type is None and symbol:
         doc_type = symbol_type
@@ -153,7 +165,11 @@ def _type_symbol_line(text: str, head: str) -> tuple[str | None, str, tuple[int,
     sm = g.symbol.match(text, m.end())
     if sm is None:
         return None
-    return vocabulary().type_by_word.get(fold(m.group("type"))), symbol_parts(sm)[0], (m.start("type"), sm.end())
+    return (
+        vocabulary().type_by_word.get(fold(m.group("type"))),
+        symbol_parts(sm)[0],
+        (m.start("type"), sm.end()),
+    )
 
 
 def _type_names() -> list[str]:

@@ -58,20 +58,24 @@ class Record:
 
 
 def _compatible_year(record: Record, m: Mention) -> bool:
-    return record.year is None or m.year is None or record.year == m.year or bool(record.symbol and m.date is None)
+    return (
+        record.year is None
+        or m.year is None
+        or record.year == m.year
+        or bool(record.symbol and m.date is None)
+    )
 
 
 def link(mentions: list[Mention], home_province: str | None) -> list[Record]:
     """Group mentions into records (one per cited document) and give each record its id."""
     records: list[Record] = []
-    owner: list[Record] = []
-    for m in mentions:
+    owner: dict[int, Record] = {}
+    # Full forms first, so that a partial repeat ("Luật 08/2012") finds its document wherever it stands.
+    for i in sorted(range(len(mentions)), key=lambda i: mentions[i].partial):
+        m = mentions[i]
         found = None
         if m.kind == "number" or m.symbol:
-            if m.partial:
-                found = _partial_owner(records, m)
-            else:
-                found = _symbol_owner(records, m)
+            found = _partial_owner(records, m) if m.partial else _symbol_owner(records, m)
         if found is None and m.name:
             for r in records:
                 if any(same_name(n, m.name) for n in r.names) and (
@@ -85,11 +89,11 @@ def link(mentions: list[Mention], home_province: str | None) -> list[Record]:
         elif m.symbol and found.symbol is None:
             found.symbol, found.number, found.local = m.symbol, m.number, m.local
         found.absorb(m)
-        owner.append(found)
+        owner[i] = found
     for r in records:
         r.id = _make_id(r, home_province)
-    for m, r in zip(mentions, owner, strict=True):
-        m.key = r.id
+    for i, m in enumerate(mentions):
+        m.key = owner[i].id
     return records
 
 
@@ -100,8 +104,14 @@ def _symbol_owner(records: list[Record], m: Mention) -> Record | None:
             return r
     # "Nghị quyết số 41/NQ-HĐND" repeating "Nghị quyết số 41/2022/NQ-HĐND" without its year.
     bare = symbol_key(strip_year(m.symbol or ""))
-    same = [r for r in records if r.symbol and not r.partial and symbol_key(strip_year(r.symbol)) == bare
-            and (m.year is None or r.year is None or r.year == m.year)]
+    same = [
+        r
+        for r in records
+        if r.symbol
+        and not r.partial
+        and symbol_key(strip_year(r.symbol)) == bare
+        and (m.year is None or r.year is None or r.year == m.year)
+    ]
     return same[0] if len(same) == 1 else None
 
 

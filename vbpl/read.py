@@ -17,8 +17,13 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_BINARY_MAGIC = {b"%PDF": "a PDF", b"PK\x03\x04": "a ZIP/DOCX archive", b"\x89PNG": "a PNG image",
-                 b"\xd0\xcf\x11\xe0": "a legacy Office (.doc) file", b"\xff\xd8\xff": "a JPEG image"}
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF",
+    b"PK\x03\x04": "a ZIP/DOCX archive",
+    b"\x89PNG": "a PNG image",
+    b"\xd0\xcf\x11\xe0": "a legacy Office (.doc) file",
+    b"\xff\xd8\xff": "a JPEG image",
+}
 
 
 def decode(data: bytes, source: str = "<input>") -> str:

@@ -28,19 +28,35 @@ _AMENDMENT = regex.compile(
     r"(?:được|đã\s+được)\s+(?:sửa\s+đổi|bổ\s+sung)",
     regex.IGNORECASE,
 )
+_PASSIVE = regex.compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
+_FOLLOWS_RULE = regex.compile(r"(?<!\w)(?:theo|tại)(?!\w)")
 _LEAD = regex.compile(r"[\s\-+*•#>|]*(?:\d+[.)/]|[a-zđ]\)|[IVX]+\.)?[\s\-+*•]*\Z")
 _HEADING_CUE = regex.compile(r"căn\s+cứ\s+(?:pháp\s+lý|ban\s+hành|xây\s+dựng)", regex.IGNORECASE)
-_AFTER_REPEAL = regex.compile(r"[\s,]*(?:\([^)]{0,200}\)\s*)?(?:hết\s+hiệu\s+lực|không\s+còn\s+hiệu\s+lực)", regex.I)
+_AFTER_REPEAL = regex.compile(
+    r"[\s,]*(?:\([^)]{0,200}\)\s*)?(?:hết\s+hiệu\s+lực|không\s+còn\s+hiệu\s+lực)", regex.I
+)
 
 
 def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
-    """The governing cue between start and end: the leading one if any, else the nearest."""
+    """The governing cue between start and end: the leading one if any, else the nearest.
+
+    A passive or past cue ("đã được cụ thể hóa tại") speaks of another document, not of the
+    citing text; "kèm theo" speaks of the citing text only when it leads the clause; "thực
+    hiện theo …" follows a rule rather than implementing a document.
+    """
     g = grammar()
     found = None
     for m in g.cues.finditer(text, start, end):
         rel = g.cue_relations[int(m.lastgroup[1:])]
-        if first and _LEAD.match(text[start : m.start()] + "\u0000"[:0]) and found is None:
+        leading = first and found is None and _LEAD.match(text[start : m.start()])
+        if leading:
             return rel
+        if _PASSIVE.search(text, max(start, m.start() - 12), m.start()):
+            continue
+        if rel == "attached":
+            continue
+        if rel == "implements" and _FOLLOWS_RULE.search(text, m.end(), end):
+            rel = "mentions"
         found = rel
     return found
 
@@ -56,6 +72,10 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
     for i, m in enumerate(mentions):
         k = bisect_right(boundaries, m.start) - 1
         clause_start = boundaries[k] + 1 if k >= 0 else 0
+        if m.form == "defined" and prev is not None:
+            m.relation = prev.relation  # "(sau đây viết là …)" names the mention it follows
+            prev = m
+            continue
         if prev is not None and k == prev_clause:
             gap_start = max(prev.tail, prev.end)
             gap = text[gap_start : m.start]
@@ -81,8 +101,10 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             continue
         lead_text = text[clause_start : m.start]
         cue = _cue_in(text, clause_start, m.start, first=True)
-        if cue is None and _HEADING_CUE.search(lead_text):
-            cue = "basis"
+        if cue is None and _LEAD.match(lead_text):
+            heading_from = max(prev.end if prev else 0, clause_start - 120)
+            if _HEADING_CUE.search(text, heading_from, clause_start):
+                run = "basis"  # a list under a heading such as "1. Căn cứ pháp lý"
         if cue is not None:
             m.relation = cue
             run = cue
@@ -95,7 +117,6 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             m.relation = "repeals"
         prev = m
         prev_clause = k
-    _heading_runs(text, mentions)
 
 
 def _continues_run(text: str, prev: Mention | None, clause_start: int) -> bool:
@@ -111,8 +132,3 @@ def _amended_parent(mentions: list[Mention], i: int) -> Mention:
     while j > 0 and any(i2 == j for p in mentions[:j] for i2 in p.amended_by):
         j -= 1
     return mentions[j]
-
-
-def _heading_runs(text: str, mentions: list[Mention]) -> None:
-    """Nothing more yet: headings are handled by the clause scan."""
-    return None

@@ -6,6 +6,7 @@ import unicodedata
 from functools import lru_cache
 
 import regex
+from rapidfuzz import fuzz
 
 _SPACES = regex.compile(r"\s+")
 
@@ -39,8 +40,10 @@ def strip_year(symbol: str) -> str:
 def _abbreviations() -> list[tuple[regex.Pattern[str], str]]:
     from vbpl.vocab import vocabulary
 
-    return [(regex.compile(rf"(?<!\w){regex.escape(fold(s))}(?!\w)"), fold(long)) for s, long in
-            vocabulary().abbreviations]
+    return [
+        (regex.compile(rf"(?<!\w){regex.escape(fold(s))}(?!\w)"), fold(long))
+        for s, long in vocabulary().abbreviations
+    ]
 
 
 @lru_cache(maxsize=16384)
@@ -55,4 +58,6 @@ def name_key(name: str) -> str:
 def same_name(a: str, b: str) -> bool:
     """Two names of one law: equal keys, or one a word-prefix of the other ('Luật Ngân sách')."""
     ka, kb = " ".join(name_key(a).split()), " ".join(name_key(b).split())
-    return ka == kb or ka.startswith(kb + " ") or kb.startswith(ka + " ")
+    if ka == kb or ka.startswith(kb + " ") or kb.startswith(ka + " "):
+        return True
+    return fuzz.ratio(ka, kb) >= 92  # glued or split words from PDF text: "quyphạm", "Ủy bannhân"

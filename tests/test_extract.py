@@ -1,0 +1,229 @@
+"""Input text -> the citation a reader sees in it (type, symbol, date, relation)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from vbpl import extract
+
+CASES = [
+    # text, type, symbol, date, relation
+    (
+        "Căn cứ Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ;",
+        "Quyết định",
+        "1322/QĐ-TTg",
+        "2020-08-31",
+        "basis",
+    ),
+    ("Thực hiện Nghị quyết 20/2021/NQ-HĐND;", "Nghị quyết", "20/2021/NQ-HĐND", None, "implements"),
+    (
+        "Căn cứ Chỉ thị số 38-CT/TW ngày 30 tháng 7 năm 2024 của Ban Bí thư;",
+        "Chỉ thị",
+        "38-CT/TW",
+        "2024-07-30",
+        "basis",
+    ),
+    (
+        "Căn cứ Nghị quyết số 57-NQ/TW, ngày 22 tháng 12 năm 2024 của Bộ Chính trị;",
+        "Nghị quyết",
+        "57-NQ/TW",
+        "2024-12-22",
+        "basis",
+    ),
+    (
+        "theo Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương",
+        "Quy định",
+        "08-QĐi/TW",
+        "2018-10-25",
+        "mentions",
+    ),
+    (
+        "Căn cứ Thông tư liên tịch số: 183/2010/TTLT/BTC-BNN, ngày 15 tháng 11 năm 2010",
+        "Thông tư liên tịch",
+        "183/2010/TTLT/BTC-BNN",
+        "2010-11-15",
+        "basis",
+    ),
+    (
+        "Căn cứ Công văn số 8143/UBND-KGVX ngày 23/10/2025 của UBND tỉnh Đồng Nai",
+        "Công văn",
+        "8143/UBND-KGVX",
+        "2025-10-23",
+        "basis",
+    ),
+    ("Căn cứ Luật Thủ đô số 39/2024/QH15;", "Luật", "39/2024/QH15", None, "basis"),
+    (
+        "Căn cứ Nghị quyết số 653/2019/UBTVQH14 ngày 12/3/2019;",
+        "Nghị quyết",
+        "653/2019/UBTVQH14",
+        "2019-03-12",
+        "basis",
+    ),
+    (
+        "Quyết định này thay thế Quyết định số 40/1998/QĐ-UB ngày 01-10-1997.",
+        "Quyết định",
+        "40/1998/QĐ-UB",
+        "1997-10-01",
+        "replaces",
+    ),
+    (
+        "Bãi bỏ Quyết định số 15/2016/QĐ-UBND ngày 27 tháng 7 năm 2016 của Ủy ban nhân dân tỉnh Bạc Liêu.",
+        "Quyết định",
+        "15/2016/QĐ-UBND",
+        "2016-07-27",
+        "repeals",
+    ),
+    (
+        "Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 160/TTr-STC ngày 30 tháng 12 năm 2022.",
+        "Tờ trình",
+        "160/TTr-STC",
+        "2022-12-30",
+        "proposal",
+    ),
+    ("Quyết định số 131/ QĐ-TTg năm 2022 của Thủ tướng", "Quyết định", "131/QĐ-TTg", None, "mentions"),
+    ("theo 5079/QĐ - BVHTTDL Ngày 27/12/2012", "Quyết định", "5079/QĐ-BVHTTDL", "2012-12-27", "mentions"),
+    ("Nghị định 111/2017/NĐ–CP ngày 05/10/2017", "Nghị định", "111/2017/NĐ-CP", "2017-10-05", "mentions"),
+    ("Căn cứ Quyết định số68/QĐ-UBND ngày 2/1/2020;", "Quyết định", "68/QĐ-UBND", "2020-01-02", "basis"),
+    ("Căn cứ Quyet dinh so 88/QD-UBND ngay 15/01/2024;", "Quyết định", "88/QĐ-UBND", "2024-01-15", "basis"),
+    (
+        "Căn cứ Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính \n\nphủ;",
+        "Quyết định",
+        "1322/QĐ-TTg",
+        "2020-08-31",
+        "basis",
+    ),
+    (
+        "Căn cứ Quyết \nđịnh số\n1322/QĐ-TTg ngày 31/8/\n2020;",
+        "Quyết định",
+        "1322/QĐ-TTg",
+        "2020-08-31",
+        "basis",
+    ),
+    ("Căn cứ Nghị định 59/2015/NÐ-CP;", "Nghị định", "59/2015/NĐ-CP", None, "basis"),
+    (
+        "Căn cứ Kế hoạch số 94- KH/BTGDVTW của Ban Tuyên giáo và Dân vận Trung ương",
+        "Kế hoạch",
+        "94-KH/BTGDVTW",
+        None,
+        "basis",
+    ),
+    ("Căn cứ Nghị quyết 09/2026NQ-HĐND;", "Nghị quyết", "09/2026/NQ-HĐND", None, "basis"),
+    ("Căn cứ Quyết định số: 1206 /QĐ-HVTC;", "Quyết định", "1206/QĐ-HVTC", None, "basis"),
+    ("Căn cứ QUYẾT ĐỊNH SỐ 36/QĐ-TTG;", "Quyết định", "36/QĐ-TTg", None, "basis"),
+]
+
+
+@pytest.mark.parametrize(("text", "doc_type", "symbol", "date", "relation"), CASES)
+def test_numbered_citation(text: str, doc_type: str, symbol: str, date: str | None, relation: str) -> None:
+    result = extract(text)
+    assert len(result.citations) == 1, result.citations
+    c = result.citations[0]
+    assert (c.type, c.symbol, c.date, c.relation) == (doc_type, symbol, date, relation)
+    assert text[c.start : c.end] == c.text
+
+
+NAMES = [
+    ("Căn cứ Luật Khoa học và Công nghệ ngày 18/6/2013;", "Luật Khoa học và Công nghệ", "2013-06-18", 2013),
+    ("Căn cứ Luật Xây dựng năm 2014;", "Luật Xây dựng", None, 2014),
+    ("Căn cứ Luật Phòng, chống tham nhũng;", "Luật Phòng, chống tham nhũng", None, None),
+    ("Căn cứ Bộ luật Lao động ngày 20 tháng 11 năm 2019;", "Bộ luật Lao động", "2019-11-20", 2019),
+    ("Căn cứ Hiến pháp năm 2013;", "Hiến pháp", None, 2013),
+    (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương "
+        "ngày 22 tháng 11 năm 2019;",
+        "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+        "2019-11-22",
+        2019,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "date", "year"), NAMES)
+def test_law_by_name(text: str, name: str, date: str | None, year: int | None) -> None:
+    result = extract(text)
+    assert [(c.name, c.date, c.year, c.relation) for c in result.citations] == [(name, date, year, "basis")]
+
+
+def test_not_citations() -> None:
+    text = (
+        "theo quy định của pháp luật; Kế hoạch 5 năm; 1/ Mục tiêu; ngày 31/8/2020; KỶ LUẬT TỔ CHỨC ĐẢNG; "
+        "Quyết định này có hiệu lực; Luật sư tư vấn; tỷ lệ 2/3 số thành viên"
+    )
+    assert extract(text).citations == []
+
+
+def test_short_repeat_shares_the_id_of_its_full_form() -> None:
+    text = (
+        "Căn cứ Nghị quyết số 20/2021/NQ-HĐND ngày 10/12/2021 của HĐND tỉnh An Giang;\n"
+        "Thực hiện Nghị quyết 20/2021 và Chỉ thị 20;"
+    )
+    cits = extract(text).citations
+    assert [c.text for c in cits] == ["Nghị quyết số 20/2021/NQ-HĐND", "Nghị quyết 20/2021", "Chỉ thị 20"]
+    assert cits[0].id == cits[1].id != cits[2].id
+    assert cits[1].date == "2021-12-10" and cits[1].relation == "implements"
+
+
+def test_local_codes_are_scoped_by_province() -> None:
+    a = extract("Căn cứ Quyết định số 186/QĐ-UBND ngày 26/01/2018 của UBND tỉnh An Giang;").citations[0]
+    b = extract("Căn cứ Quyết định số 186/QĐ-UBND ngày 05/3/2020 của UBND tỉnh Nghệ An;").citations[0]
+    assert a.id != b.id
+    assert a.scope == "an-giang" and b.scope == "nghe-an"
+    national = extract("Căn cứ Quyết định số 1322/QĐ-TTg ngày 31/8/2020;").citations[0]
+    assert national.scope is None
+
+
+def test_local_scope_falls_back_to_the_citing_documents_province() -> None:
+    text = "Số: 12/KH-UBND\n\nĐồng Nai, ngày 01 tháng 10 năm 2021\n\nCăn cứ Kế hoạch số 39/KH-UBND ngày 21/5/2021;"
+    result = extract(text)
+    assert result.document is not None and result.document.symbol == "12/KH-UBND"
+    assert result.document.date == "2021-10-01"
+    [c] = result.citations
+    assert c.scope == "dong-nai"
+
+
+def test_header_identity_is_not_a_citation_and_drafts_are_placeholders() -> None:
+    text = "Số: /KH-SKHCN\n\nĐồng Nai, ngày tháng năm 2026\n\nDự thảo Kế hoạch số /KH-UBND sẽ trình."
+    result = extract(text)
+    assert result.document is not None and result.document.placeholder
+    assert result.citations == []
+    assert [p.text for p in result.placeholders] == ["Kế hoạch số /KH-UBND"]
+
+
+def test_list_sharing_one_type_word() -> None:
+    text = "Căn cứ các Nghị định của Chính phủ: số 78/2025/NĐ-CP ngày 01/4/2025; số 187/2025/NĐ-CP ngày 01/7/2025;"
+    cits = extract(text).citations
+    assert [(c.type, c.symbol, c.relation) for c in cits] == [
+        ("Nghị định", "78/2025/NĐ-CP", "basis"),
+        ("Nghị định", "187/2025/NĐ-CP", "basis"),
+    ]
+
+
+def test_amendment_inside_a_citation() -> None:
+    text = (
+        "Căn cứ Quyết định số 27/2018/QĐ-UBND ngày 13/6/2018 của UBND tỉnh (đã được sửa đổi, bổ sung một số "
+        "điều tại Quyết định số 10/2020/QĐ-UBND ngày 24/3/2020);"
+    )
+    a, b = extract(text).citations
+    assert a.amended_by == [b.id]
+    assert a.relation == b.relation == "basis"
+
+
+def test_nested_in_title_is_mentions_and_renamed_issuer_is_kept() -> None:
+    text = (
+        "Căn cứ Kế hoạch số 433-KH/TU ngày 28/02/2025 của Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW;\n"
+        "Căn cứ Công văn số 8143/UBND-KGVX ngày 23/10/2025 của UBND tỉnh Đồng Nai (nay là UBND thành phố Đồng Nai) "
+        "về việc chủ trương."
+    )
+    a, b, c = extract(text).citations
+    assert (a.relation, b.relation, c.relation) == ("basis", "mentions", "basis")
+    assert c.issuer_now == "UBND thành phố Đồng Nai"
+    assert c.title == "về việc chủ trương"
+
+
+def test_spans_point_into_nfd_text() -> None:
+    text = unicodedata.normalize("NFD", "Căn cứ Quyết định số 1322/QĐ-TTg ngày 31/8/2020;")
+    [c] = extract(text).citations
+    assert text[c.start : c.end] == c.text
+    assert unicodedata.normalize("NFC", c.text) == "Quyết định số 1322/QĐ-TTg"

@@ -13,7 +13,7 @@ CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 # The bars the extractor is held to.
 BARS = {"precision": 0.99, "recall": 0.99, "date": 0.99, "type": 0.99, "relation": 0.95, "self": 0.99}
 # Figures already reached: a change that drops below one of them is a regression.
-FLOOR = {"precision": 0.985, "recall": 0.98, "date": 0.975, "type": 0.99, "relation": 0.90, "self": 0.99}
+FLOOR = {"precision": 0.985, "recall": 0.98, "date": 0.975, "type": 0.99, "relation": 0.92, "self": 0.99}
 
 
 @pytest.fixture(scope="module")

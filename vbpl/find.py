@@ -28,12 +28,12 @@ _AND = regex.compile(r"(?:và|cùng)(?!\w)")
 _TOKEN = regex.compile(r"[^\s;,.:()\[\]|\"“”]+")
 _NOW = regex.compile(r"\s*\(\s*(?:nay\s+là|nay\s+là\s+)\s*([^()]{2,120}?)\s*\)")
 _TITLE_START = regex.compile(
-    r"""[ \t]*,?\s*(?P<title>(?:về\s+việc|về|[vV]/[vV]|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|sửa\s+đổi|
+    r"""[ \t]*,?\s*[“"]?(?P<title>(?:về\s+việc|về|[vV]/[vV]|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|sửa\s+đổi|
     bổ\s+sung|thực\s+hiện|triển\s+khai|thông\s+qua|VỀ|PHÊ\s+DUYỆT|BAN\s+HÀNH|QUY\s+ĐỊNH)(?!\w))""",
     regex.VERBOSE,
 )
 _TITLE_END = regex.compile(
-    r";|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*[\-+*•|#])|\(sau\s+đây|\|"
+    r"[”\"]|;|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*[\-+*•|#])|\(sau\s+đây|\|"
 )
 _DEFINED = regex.compile(
     r"(?r)(?:sau\s+đây\s+(?:được\s+)?(?:viết|gọi)(?:\s+tắt)?(?:\s+là)?\s*:?\s*[\"“]?)\s*\Z"

@@ -20,6 +20,13 @@ def _words_pattern(phrase: str) -> str:
     return r"\s+".join(regex.escape(w) for w in phrase.split())
 
 
+def _loose_words(phrase: str) -> str:
+    """Each word with or without its diacritics: 'Can cứ' and 'căn cu' are still 'căn cứ'."""
+    return r"\s+".join(
+        "(?:" + "|".join(regex.escape(v) for v in {w, _strip_marks(w)}) + ")" for w in phrase.split()
+    )
+
+
 def _alternation(phrases: list[str]) -> str:
     forms = {p for p in phrases} | {_strip_marks(p) for p in phrases}
     return "|".join(_words_pattern(p) for p in sorted(forms, key=len, reverse=True))
@@ -99,7 +106,7 @@ class Grammar:
         self.issuer_after = regex.compile(rf"[ \t]*,?\s*(?:{OF}|gi[ữu]a)\s+")
         self.cues = regex.compile(
             "|".join(
-                rf"(?<!\w)(?P<c{i}>{_alternation([cue])})(?!\w)" for i, (cue, _) in enumerate(vocab.cues)
+                rf"(?<!\w)(?P<c{i}>{_loose_words(cue)})(?!\w)" for i, (cue, _) in enumerate(vocab.cues)
             ),
             regex.IGNORECASE,
         )

@@ -22,13 +22,14 @@ _BOUNDARY = regex.compile(
     r"|(?<=[.;:!?,]|\p{Lu}|\d|\*|\))[ \t]*\n(?=[ \t]*\S)"
     r"|\n(?=[ \t]*(?:[\-+*•#>]|\d+[.)/]|[a-zđ]\)|[IVX]+\.|\p{Lu}))"
 )
-_CONJUNCTION = regex.compile(r"[\s,;]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z")
+_CONJUNCTION = regex.compile(r"[\s,;)”\"]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z")
 _AMENDMENT = regex.compile(
     r"(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)|sửa\s+đổi,?\s+bổ\s+sung\s+(?:bởi|tại)|"
     r"(?:được|đã\s+được)\s+(?:sửa\s+đổi|bổ\s+sung)",
     regex.IGNORECASE,
 )
 _PASSIVE = regex.compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
+_ISSUED_BY_OTHER = regex.compile(r"đã\s+ban\s+hành")
 _FOLLOWS_RULE = regex.compile(r"(?<!\w)(?:theo|tại)(?!\w)")
 _LEAD = regex.compile(r"[\s\-+*•#>|]*(?:\d+[.)/]|[a-zđ]\)|[IVX]+\.)?[\s\-+*•]*\Z")
 _HEADING_CUE = regex.compile(r"căn\s+cứ\s+(?:pháp\s+lý|ban\s+hành|xây\s+dựng)", regex.IGNORECASE)
@@ -50,13 +51,15 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
         rel = g.cue_relations[int(m.lastgroup[1:])]
         leading = first and found is None and _LEAD.match(text[start : m.start()])
         if leading:
-            return rel
+            return "mentions" if _ISSUED_BY_OTHER.search(text, m.end(), end) else rel
         if _PASSIVE.search(text, max(start, m.start() - 12), m.start()):
             continue
         if rel == "attached":
             continue
         if rel == "implements" and _FOLLOWS_RULE.search(text, m.end(), end):
             rel = "mentions"
+        if _ISSUED_BY_OTHER.search(text, m.end(), end):
+            rel = "mentions"  # "Để thực hiện …, Thủ tướng đã ban hành Quyết định …": someone else acted
         found = rel
     return found
 
@@ -94,7 +97,9 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
                 continue
             cue = _cue_in(text, gap_start, m.start, first=False)
             title_words = prev.title is not None and prev.title_end > gap_start
-            m.relation = "mentions" if title_words or cue is None else cue
+            if title_words and _CONJUNCTION.match(text[prev.title_end : m.start]) and prev.title_end < m.start:
+                title_words = False  # the title closed ("…”, Kế hoạch số …"): the list goes on
+            m.relation = "mentions" if title_words else (cue or prev.relation)
             if cue in ("replaces", "repeals", "amends") and not title_words:
                 m.relation = cue
             prev = m

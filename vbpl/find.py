@@ -12,7 +12,7 @@ import regex
 
 from vbpl.dates import iso_date
 from vbpl.grammar import SO, grammar
-from vbpl.text import fold, squash
+from vbpl.text import fold, rx, squash
 from vbpl.vocab import PARTY_CODE_TYPES, vocabulary
 
 # Words that end an issuer or a law's name (lower case: they are not part of a proper name).
@@ -86,7 +86,7 @@ def canonical_codes(written: str) -> list[tuple[str, str]]:
     """Split a written code group into (separator, code) pairs with official spelling."""
     vocab = vocabulary()
     parts: list[tuple[str, str]] = []
-    for m in regex.finditer(r"(\s*(?:--|//|[-/])\s*|^)([^\s\-/]+)", written):
+    for m in rx(r"(\s*(?:--|//|[-/])\s*|^)([^\s\-/]+)").finditer(written):
         sep = m.group(1).strip()[:1]
         token = m.group(2)
         if fold(token) in vocab.canonical_code and token not in vocab.canonical_code.values():
@@ -136,16 +136,16 @@ def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True) -> in
         if glued:  # "UBNDngày 26/11/2003", "pháp luậtcủa": a stop word glued to the name
             return glued.start()
         if _AND.match(text, pos) and stop_at_and:
-            after = regex.match(r"(?:và|cùng)\s+", text[pos : pos + 8])
+            after = rx(r"(?:và|cùng)\s+").match(text[pos : pos + 8])
             nxt = pos + (after.end() if after else 3)
             if g.type_word.match(text, nxt) or _STOP.match(text, nxt):
                 break
         end = m.end()
         count += 1
-        gap = regex.match(r"[ \t]+|[ \t]*\n\s*(?=\p{Ll})", text[end : end + 40])
+        gap = rx(r"[ \t]+|[ \t]*\n\s*(?=\p{Ll})").match(text[end : end + 40])
         if gap is None:
             # A comma inside a name ("Luật Phòng, chống tham nhũng") is followed by lower case.
-            comma = regex.match(r",[ \t]+(?=\p{Ll})", text[end : end + 4])
+            comma = rx(r",[ \t]+(?=\p{Ll})").match(text[end : end + 4])
             if comma is None or _STOP.match(text, end + comma.end()):
                 break
             pos = end + comma.end()
@@ -260,7 +260,7 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
         return None
     doc_type = vocabulary().type_by_word.get(fold(squash(tw)))
     pos = nm.end()
-    gap = regex.match(r"[ \t]+|[ \t]*\n\s*", text[pos : pos + 20])
+    gap = rx(r"[ \t]+|[ \t]*\n\s*").match(text[pos : pos + 20])
     if doc_type == "Hiến pháp":
         end = nm.end()
         rest = regex.match(
@@ -273,10 +273,10 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
         return None
     first = pos + gap.end()
     if not (
-        text[first : first + 1].isupper() or regex.match(r"(?:sửa\s+đổi|số)(?!\w)", text[first : first + 8])
+        text[first : first + 1].isupper() or rx(r"(?:sửa\s+đổi|số)(?!\w)").match(text[first : first + 8])
     ):
         return None
-    if regex.match(rf"{SO}\s*:?\s*\d", text[first : first + 12]):
+    if rx(rf"{SO}\s*:?\s*\d").match(text[first : first + 12]):
         return None  # "Luật số 57/2024/QH15": a numbered citation, found by the symbol grammar
     amending = _AMENDING_LAW.match(text, first)
     if amending:
@@ -285,13 +285,13 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
         while True:
             inner = grammar().named.match(text, end)
             if inner is None:
-                count = regex.match(r"\d+\s+luật(?:\s+(?!ngày|năm|số)\p{Ll}+){0,8}", text[end : end + 80])
+                count = rx(r"\d+\s+luật(?:\s+(?!ngày|năm|số)\p{Ll}+){0,8}").match(text[end : end + 80])
                 if count:
                     end += count.end()
                 break
-            words = regex.match(r"\s+", text[inner.end() : inner.end() + 20])
+            words = rx(r"\s+").match(text[inner.end() : inner.end() + 20])
             end = _read_words(text, inner.end() + (words.end() if words else 0), 24)
-            more = regex.match(r"[ \t]*(?:,|và)\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s)", text[end : end + 12])
+            more = rx(r"[ \t]*(?:,|và)\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s)").match(text[end : end + 12])
             if more is None:
                 break
             end += more.end()
@@ -348,7 +348,7 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _symbol_after(mentions: list[Mention], text: str, pos: int) -> Mention | None:
-    gap = regex.match(rf"\s*(?:{SO})\s*:?\s*", text[pos : pos + 12])
+    gap = rx(rf"\s*(?:{SO})\s*:?\s*").match(text[pos : pos + 12])
     if gap is None:
         return None
     target = pos + gap.end()

@@ -10,7 +10,7 @@ from vbpl.dates import iso_date
 from vbpl.find import symbol_parts, type_from_codes
 from vbpl.grammar import SO, grammar
 from vbpl.models import DocumentIdentity
-from vbpl.text import fold, squash
+from vbpl.text import fold, rx, squash
 from vbpl.vocab import vocabulary
 
 HEADER_SPAN = 2500  # the header block sits in the first lines; web pages add a little before it
@@ -86,10 +86,10 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
             symbol, codes = symbol_parts(sm)
             symbol_type = type_from_codes(codes, sm.group("pcode") is not None)
             spans.append((number_line.start(), sm.end()))
-        elif issued and (num := regex.match(r"\d{1,5}(?![\d/])", text[pos : pos + 6])):
+        elif issued and (num := rx(r"\d{1,5}(?![\d/])").match(text[pos : pos + 6])):
             symbol = num.group()
             spans.append((number_line.start(), pos + num.end()))
-        elif not issued and regex.match(r"[ \t._…]*/", number_line.group("rest")):
+        elif not issued and rx(r"[ \t._…]*/").match(number_line.group("rest")):
             placeholder = True
             spans.append((number_line.start(), number_line.end("rest")))
         if issued:
@@ -101,19 +101,18 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
         place = squash(pd.group("place"))
         if pd.group("d").strip(" \t._…") and pd.group("m").strip(" \t._…"):
             date, _ = iso_date(
-                regex.match(r"(?P<d>\d+)/(?P<m>\d+)/(?P<y>\d+)", f"{pd['d']}/{pd['m']}/{pd['y']}")
+                rx(r"(?P<d>\d+)/(?P<m>\d+)/(?P<y>\d+)").match(f"{pd['d']}/{pd['m']}/{pd['y']}")
             )
     title = None
-    type_line = regex.search(
+    type_line = rx(
         r"(?m)^[ \t#*|]*(?P<type>" + "|".join(regex.escape(t.upper()) for t in _type_names()) + r")[ \t*|]*\n"
-        r"(?:[ \t]*\n)*[ \t#*|]*(?P<title>[^\n]+(?:\n[^\n]+){0,3})",
-        head,
-    )
+        r"(?:[ \t]*\n)*[ \t#*|]*(?P<title>[^\n]+(?:\n[^\n]+){0,3})"
+    ).search(head)
     if type_line and doc_type is None:
         doc_type = vocabulary().type_by_word.get(fold(type_line.group("type")))
         title = squash(type_line.group("title").replace("*", "").replace("#", "").replace("|", " "))
         title = (
-            regex.split(r"\s{2,}|(?=\s(?:ỦY BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))", title)[0]
+            rx(r"\s{2,}|(?=\s(?:ỦY BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))").split(title)[0]
             or None
         )
     if symbol is None and (ts := _type_symbol_line(text, head)):
@@ -123,11 +122,11 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
         date is None
         and issued
         and number_line
-        and (nd := regex.fullmatch(r"(?P<d>\d+)/(?P<m>\d+)/(?P<y>\d{4})", number_line.group("news_date")))
+        and (nd := rx(r"(?P<d>\d+)/(?P<m>\d+)/(?P<y>\d{4})").fullmatch(number_line.group("news_date")))
     ):
         date, _ = iso_date(nd)
     if date is None and (
-        bare := regex.search(r"(?m)^[ \t|]*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", head)
+        bare := rx(r"(?m)^[ \t|]*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}").search(head)
     ):
         date, _ = iso_date(g.date.search(bare.group()))
     if doc_type is None and symbol:
@@ -159,7 +158,7 @@ def _type_symbol_line(text: str, head: str) -> tuple[str | None, str, tuple[int,
     """A header line that is a type word in capitals followed by the symbol: 'VĂN BẢN HỢP NHẤT 42/VBHN-VPQH'."""
     g = grammar()
     names = "|".join(regex.escape(t.upper()) for t in _type_names())
-    m = regex.search(rf"(?m)^[ \t#*|]*(?P<type>{names})\s+(?:SỐ\s*:?\s*)?(?=\d)", head)
+    m = rx(rf"(?m)^[ \t#*|]*(?P<type>{names})\s+(?:SỐ\s*:?\s*)?(?=\d)").search(head)
     if m is None:
         return None
     sm = g.symbol.match(text, m.end())
@@ -172,5 +171,6 @@ def _type_symbol_line(text: str, head: str) -> tuple[str | None, str, tuple[int,
     )
 
 
+@cache
 def _type_names() -> list[str]:
     return sorted((t.name for t in vocabulary().types), key=len, reverse=True)

@@ -16,6 +16,7 @@ import regex
 
 from vbpl.find import Mention
 from vbpl.grammar import grammar
+from vbpl.text import rx
 
 _BOUNDARY = regex.compile(
     r";|\.(?=\s)|:[ \t]*\n|\|"
@@ -129,7 +130,7 @@ def _continues_run(text: str, prev: Mention | None, clause_start: int) -> bool:
     if prev is None:
         return True
     between = text[prev.end : clause_start]
-    return len(between) < 800 and not regex.search(r"\n[ \t]*(?:[IVX]+\.|\d+\.\s+\p{Lu}|#)", between)
+    return len(between) < 800 and not rx(r"\n[ \t]*(?:[IVX]+\.|\d+\.\s+\p{Lu}|#)").search(between)
 
 
 def _amended_parent(mentions: list[Mention], i: int) -> Mention:

@@ -10,6 +10,9 @@ from rapidfuzz import fuzz
 
 _SPACES = regex.compile(r"\s+")
 
+rx = lru_cache(maxsize=512)(regex.compile)
+rx.__doc__ = "regex.compile, memoised: for the small patterns used inline."
+
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
@@ -33,7 +36,7 @@ def symbol_key(symbol: str) -> str:
 
 def strip_year(symbol: str) -> str:
     """'41/2022/NQ-HĐND' -> '41/NQ-HĐND': the administrative form a later mention may use."""
-    return regex.sub(r"^(\d+)\s*/\s*(?:19|20)\d\d\s*/?", r"\1/", symbol)
+    return rx(r"^(\d+)\s*/\s*(?:19|20)\d\d\s*/?").sub(r"\1/", symbol)
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +55,7 @@ def name_key(name: str) -> str:
     key = fold(squash(name))
     for pattern, long in _abbreviations():
         key = pattern.sub(long, key)
-    return regex.sub(r"[^\w ]+", " ", key).split(" (")[0].strip()
+    return rx(r"[^\w ]+").sub(" ", key).split(" (")[0].strip()
 
 
 def same_name(a: str, b: str) -> bool:

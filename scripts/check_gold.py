@@ -6,8 +6,10 @@ import json
 import sys
 from pathlib import Path
 
+from vbpl import models
+
 ROOT = Path(__file__).resolve().parent.parent
-RELATIONS = {"basis", "implements", "replaces", "repeals", "amends", "attached", "proposal", "mentions"}
+RELATIONS = set(models.RELATIONS)
 FORMS = {"full", "short", "defined", "list", "number_only", "name"}
 KINDS = {"number", "name"}
 

@@ -227,3 +227,10 @@ def test_spans_point_into_nfd_text() -> None:
     [c] = extract(text).citations
     assert text[c.start : c.end] == c.text
     assert unicodedata.normalize("NFC", c.text) == "Quyết định số 1322/QĐ-TTg"
+
+
+def test_every_amending_law_in_a_list_is_recorded() -> None:
+    text = "Căn cứ Luật Đấu thầu số 22/2023/QH15 được sửa đổi, bổ sung bởi Luật số 57/2024/QH15, Luật số 90/2025/QH15;"
+    base, first, second = extract(text).citations
+    assert base.amended_by == [first.id, second.id]
+    assert base.relation == first.relation == second.relation == "basis"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from vbpl.find import Mention, find_mentions
 from vbpl.grammar import grammar
 from vbpl.header import read_header
@@ -44,7 +46,7 @@ def _is_self(m: Mention, identity: DocumentIdentity | None, header_spans: list[t
     return m.year is None or own_year is None or m.year == own_year
 
 
-def _citation(text: str, original, m: Mention, r: Record, mentions: list[Mention]) -> Citation:
+def _citation(text: str, original: Callable[[int], int], m: Mention, r: Record, mentions: list[Mention]) -> Citation:
     start, end = original(m.start), original(m.end)
     return Citation(
         start=start,

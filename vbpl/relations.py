@@ -73,6 +73,7 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
     run: str | None = None  # relation carried over to clauses that open with a mention
     prev: Mention | None = None
     prev_clause = -1
+    parent_of: dict[int, int] = {}  # amendment -> the mention it amends
     for i, m in enumerate(mentions):
         k = bisect_right(boundaries, m.start) - 1
         clause_start = boundaries[k] + 1 if k >= 0 else 0
@@ -84,16 +85,13 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             gap_start = max(prev.tail, prev.end)
             gap = text[gap_start : m.start]
             if _AMENDMENT.search(text, prev.end, m.start) and prev.title_end <= gap_start + 1:
-                parent = _amended_parent(mentions, i)
-                m.relation = parent.relation
-                parent.amended_by.append(i)
+                _amends(mentions, parent_of, i, parent_of.get(i - 1, i - 1))
                 prev = m
                 continue
             if _CONJUNCTION.match(gap):
                 m.relation = prev.relation
-                if prev.amended_by and _AMENDMENT.search(text, _amended_parent(mentions, i).end, m.start):
-                    parent = _amended_parent(mentions, i)
-                    parent.amended_by.append(i)
+                if i - 1 in parent_of:  # "… bởi Luật số 57/2024/QH15, Luật số 90/2025/QH15"
+                    _amends(mentions, parent_of, i, parent_of[i - 1])
                 prev = m
                 continue
             cue = _cue_in(text, gap_start, m.start, first=False)
@@ -101,8 +99,6 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             if title_words and _CONJUNCTION.match(text[prev.title_end : m.start]) and prev.title_end < m.start:
                 title_words = False  # the title closed ("…”, Kế hoạch số …"): the list goes on
             m.relation = "mentions" if title_words else (cue or prev.relation)
-            if cue in ("replaces", "repeals", "amends") and not title_words:
-                m.relation = cue
             prev = m
             continue
         lead_text = text[clause_start : m.start]
@@ -133,8 +129,8 @@ def _continues_run(text: str, prev: Mention | None, clause_start: int) -> bool:
     return len(between) < 800 and not rx(r"\n[ \t]*(?:[IVX]+\.|\d+\.\s+\p{Lu}|#)").search(between)
 
 
-def _amended_parent(mentions: list[Mention], i: int) -> Mention:
-    j = i - 1
-    while j > 0 and any(i2 == j for p in mentions[:j] for i2 in p.amended_by):
-        j -= 1
-    return mentions[j]
+def _amends(mentions: list[Mention], parent_of: dict[int, int], i: int, parent: int) -> None:
+    """Mention i is an amendment written inside mention `parent`: it shares its relation."""
+    parent_of[i] = parent
+    mentions[parent].amended_by.append(i)
+    mentions[i].relation = mentions[parent].relation

@@ -47,6 +47,10 @@ class DocumentIdentity:
     title: str | None
     placeholder: bool = False
     province: str | None = None
+    province_now: str | None = None  # the province's 2025 successor when it was merged
+    level: str | None = None  # "central_party", "quoc_hoi", "chinh_phu", "thu_tuong", "bo", "tinh_uy", ...
+    signer: str | None = None
+    attached_to: str | None = None  # id of the document that issues this one ("Ban hành kèm theo …")
     start: int | None = None
     end: int | None = None
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -62,3 +64,26 @@ def read_text(path: Path) -> str:
     if not data.strip():
         raise UnreadableError(f"{path}: empty file")
     return decode(data, str(path))
+
+
+@dataclass(slots=True)
+class ReadText:
+    """What a reader produced from one file: NFC text, and where each page starts in it."""
+
+    text: str
+    format: str  # "txt" | "html" | "pdf" | "docx"
+    source: str
+    encoding: str | None = None  # the detected encoding when it was not plain UTF-8 ("cp1258", "tcvn3", "vni" …)
+    pages: list[int] = field(default_factory=list)  # offset in `text` where each page starts (PDF only)
+    notes: list[str] = field(default_factory=list)  # what the reader repaired or dropped
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page number of a text offset, or None when the format has no pages."""
+        if not self.pages:
+            return None
+        return bisect_right(self.pages, offset)
+
+
+def read_document(path: Path) -> ReadText:
+    """Read any supported file into text; raises UnreadableError with the reason."""
+    return ReadText(read_text(path), "txt", str(path))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from vbpl.document import describe
 from vbpl.find import Mention, find_mentions
 from vbpl.grammar import grammar
 from vbpl.header import read_header
@@ -32,6 +33,8 @@ def extract(text: str) -> Extraction:
         placeholders.append(Placeholder(start, end, text[start:end]))
     if identity is not None and identity.start is not None:
         identity.start, identity.end = norm.original(identity.start), norm.original(identity.end or 0)
+    if identity is not None:
+        describe(identity, text, citations)
     return Extraction(identity, citations, placeholders)
 
 

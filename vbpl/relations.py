@@ -21,7 +21,7 @@ from vbpl.text import rx
 _BOUNDARY = regex.compile(
     r";|\.(?=\s)|:[ \t]*\n|\|"
     r"|(?<=[.;:!?,]|\p{Lu}|\d|\*|\))[ \t]*\n(?=[ \t]*\S)"
-    r"|\n(?=[ \t]*(?:[\-+*•#>]|\d+[.)/]|[a-zđ]\)|[IVX]+\.|\p{Lu}))"
+    r"|\n(?=[ \t]*(?:[\-+*•#>(]|\d+[.)/]|[a-zđ]\)|[IVX]+\.|\p{Lu}))"
 )
 _CONJUNCTION = regex.compile(r"[\s,;)”\"]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z")
 _AMENDMENT = regex.compile(
@@ -32,7 +32,7 @@ _AMENDMENT = regex.compile(
 _PASSIVE = regex.compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
 _ISSUED_BY_OTHER = regex.compile(r"đã\s+ban\s+hành")
 _FOLLOWS_RULE = regex.compile(r"(?<!\w)(?:theo|tại)(?!\w)")
-_LEAD = regex.compile(r"[\s\-+*•#>|]*(?:\d+[.)/]|[a-zđ]\)|[IVX]+\.)?[\s\-+*•]*\Z")
+_LEAD = regex.compile(r"[\s\-+*•#>|(]*(?:\d+[.)/]|[a-zđ]\)|[IVX]+\.)?[\s\-+*•]*\Z")
 _HEADING_CUE = regex.compile(r"căn\s+cứ\s+(?:pháp\s+lý|ban\s+hành|xây\s+dựng)", regex.IGNORECASE)
 _AFTER_REPEAL = regex.compile(
     r"[\s,]*(?:\([^)]{0,200}\)\s*)?(?:hết\s+hiệu\s+lực|không\s+còn\s+hiệu\s+lực)", regex.I
@@ -51,6 +51,8 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
     for m in g.cues.finditer(text, start, end):
         rel = g.cue_relations[int(m.lastgroup[1:])]
         leading = first and found is None and _LEAD.match(text[start : m.start()])
+        if leading and rel == "attached" and text[m.end() : end].strip():
+            continue  # "Ban hành kèm theo Quyết định này Kế hoạch thực hiện …": the cue governs "này"
         if leading:
             return "mentions" if _ISSUED_BY_OTHER.search(text, m.end(), end) else rel
         if _PASSIVE.search(text, max(start, m.start() - 12), m.start()):

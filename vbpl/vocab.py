@@ -39,6 +39,7 @@ class Vocabulary:
     type_by_code: dict[str, str]  # upper-cased type code -> canonical type name
     canonical_code: dict[str, str]  # folded code -> its official spelling (QD -> QĐ, TTG -> TTg)
     abbreviations: tuple[tuple[str, str], ...]  # (short, long) as written in names: HĐND
+    levels: tuple[tuple[str, str], ...]  # (folded issuer-name prefix, level), most specific first
 
     def type_words(self) -> list[str]:
         """Every written form of a type word, longest first (for the grammar)."""
@@ -75,4 +76,5 @@ def vocabulary() -> Vocabulary:
     for key, issuer in issuers.items():
         canonical.setdefault(key, issuer.code)
     abbreviations = tuple((r["short"], r["long"]) for r in _rows("abbreviations.csv"))
-    return Vocabulary(types, issuers, cues, provinces, type_by_word, type_by_code, canonical, abbreviations)
+    levels = tuple((r["prefix"], r["level"]) for r in _rows("levels.csv"))
+    return Vocabulary(types, issuers, cues, provinces, type_by_word, type_by_code, canonical, abbreviations, levels)

@@ -1,0 +1,97 @@
+"""Plain text: find the encoding (BOM, UTF-16 without BOM, UTF-8, TCVN3/VNI, Windows-1258) and say why not."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from vbpl.read import legacy
+from vbpl.read.model import ReadText, UnreadableError
+from vbpl.read.sniff import sniff
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SAMPLE = 4096
+_CONTROLS = frozenset(range(32)) - {9, 10, 12, 13}  # tab, LF, FF, CR are text
+MAX_CONTROL_SHARE = 0.05
+
+
+def decode(data: bytes, source: str = "<input>") -> str:
+    """Decode text bytes to NFC Unicode, converting legacy TCVN3/VNI; refuse binary data."""
+    return decode_with_encoding(data, source)[0]
+
+
+def decode_with_encoding(data: bytes, source: str = "<input>") -> tuple[str, str | None]:
+    """The decoded text and the encoding found, None meaning plain UTF-8."""
+    kind = sniff(data, source)
+    if kind in ("pdf", "docx"):
+        raise UnreadableError(f"{source}: a {kind.upper()} file, not plain text")
+    encoding = _unicode_encoding(data)
+    if encoding:
+        try:
+            return _repaired(data.decode(encoding), encoding)
+        except UnicodeDecodeError as exc:
+            raise UnreadableError(f"{source}: broken {encoding} text ({exc.reason})") from exc
+    head = data[:_SAMPLE]
+    if b"\x00" in head:
+        raise UnreadableError(f"{source}: binary data (NUL bytes), not a text file")
+    if sum(byte in _CONTROLS for byte in head) > MAX_CONTROL_SHARE * len(head):
+        raise UnreadableError(f"{source}: binary data (control bytes), not a text file")
+    try:
+        return _repaired(data.decode("utf-8"), None)
+    except UnicodeDecodeError:
+        pass
+    latin = data.decode("latin-1")
+    found = legacy.detect(latin)
+    if found:
+        return legacy.to_unicode(latin, found), found
+    try:
+        return legacy.nfc(data.decode("cp1258")), "cp1258"
+    except UnicodeDecodeError as exc:
+        raise UnreadableError(f"{source}: neither UTF-8, TCVN3, VNI nor Windows-1258 text") from exc
+
+
+def _unicode_encoding(data: bytes) -> str | None:
+    """A UTF-16/32 encoding the bytes announce (BOM) or betray (the NUL bytes of ASCII letters)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    sample = data[: _SAMPLE - _SAMPLE % 2]
+    pairs = len(sample) // 2
+    if pairs:
+        zero_even, zero_odd = sample[0::2].count(0), sample[1::2].count(0)
+        if zero_odd > 0.3 * pairs and zero_even < 0.02 * pairs:
+            return "utf-16-le"
+        if zero_even > 0.3 * pairs and zero_odd < 0.02 * pairs:
+            return "utf-16-be"
+    return None
+
+
+def _repaired(text: str, encoding: str | None) -> tuple[str, str | None]:
+    """Unicode text can still hold a legacy font's characters (copied out of a .VnTime document)."""
+    text, found = legacy.repair(text.removeprefix("\ufeff"))
+    return text, found or (None if encoding == "utf-8-sig" else encoding)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or an UnreadableError saying why not."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise UnreadableError(f"{path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise UnreadableError(f"{path}: is a directory") from exc
+    except OSError as exc:
+        raise UnreadableError(f"{path}: {exc.strerror}") from exc
+
+
+def read_txt(data: bytes, source: str) -> ReadText:
+    """A plain-text (.txt/.md) document."""
+    text, encoding = decode_with_encoding(data, source)
+    notes = [f"converted from {encoding}"] if encoding in legacy.CHARMAPS else []
+    return ReadText(text, "txt", source, encoding, notes=notes)

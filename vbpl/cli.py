@@ -1,20 +1,26 @@
-"""The command line: `vbpl extract PATH... [--format table|json|jsonl]`."""
+"""The command line: `vbpl extract`, and `vbpl ingest`, `docs`, `show` over the corpus database."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from vbpl.extract import extract
+from vbpl.ingest import PathError, collect, ingest
 from vbpl.models import Extraction
 from vbpl.read import UnreadableError, decode, read_text
+from vbpl.render import documents_table, ingest_progress, print_document, print_ingest_summary
+from vbpl.store import AmbiguousKeyError, Store, StoreError
 
 app = typer.Typer(
     help="Find and resolve citations between Vietnamese legal documents.",
@@ -106,3 +112,117 @@ def _print_table(console: Console, source: str, result: Extraction, text: str) -
         )
     console.print(table)
     console.print(f"{len(result.citations)} citations of {len({c.id for c in result.citations})} documents\n")
+
+
+DEFAULT_DB = Path("vbpl.sqlite")
+Database = Annotated[Path, typer.Option("--db", help="The corpus database, one SQLite file.")]
+
+
+def _stdout() -> Console:
+    console = Console()
+    return console if console.is_terminal else Console(width=160)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    Console(stderr=True).print(f"[red]error[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _open_existing(db: Path) -> Store:
+    """The database a reading command asks for; exit 2 when it does not exist or cannot be used."""
+    try:
+        return Store.open(db, create=False)
+    except StoreError as exc:
+        _fail(str(exc), 2)
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders (read recursively) and quoted globs such as 'corpora/**/*.txt'."),
+    ],
+    db: Database = DEFAULT_DB,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Processes that read and extract; one process writes.")
+    ] = 1,
+    force: Annotated[
+        bool, typer.Option("--force", help="Extract again files whose bytes did not change (after upgrading vbpl).")
+    ] = False,
+) -> None:
+    """Read documents into the corpus database: their text, identity and citations, and a record of the run.
+
+    Folders are walked for .txt .md .html .htm .pdf .docx and files of unknown type (tried and
+    reported); hidden files and known non-documents (.json, images, archives ...) are left out.
+    Re-running is safe and cheap: unchanged files are left alone, changed files are replaced, and an
+    interrupted run is finished by running it again. A file that cannot be read is skipped with the
+    reason. Exit code 0 when every file was handled, 1 when the run failed, 2 for a bad path or database.
+    """
+    database_files = [db.with_name(db.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+    try:
+        collected = collect(paths, exclude=database_files)
+    except PathError as exc:
+        _fail(str(exc), 2)
+    try:
+        store = Store.open(db)
+    except StoreError as exc:
+        _fail(str(exc), 2)
+    with store:
+        try:
+            with ingest_progress(Console(stderr=True), len(collected.files)) as advance:
+                report = ingest(
+                    store, collected.files, workers=workers, force=force, options={"paths": paths}, on_outcome=advance
+                )
+        except KeyboardInterrupt:
+            _fail("interrupted; every file stored so far is kept, run the same command again to finish", 130)
+        except (sqlite3.Error, OSError, BrokenProcessPool) as exc:
+            _fail(f"the run failed: {exc}; every file stored so far is kept", 1)
+        report.ignored = collected.ignored
+        print_ingest_summary(_stdout(), report, db, store.counts())
+
+
+class DocsFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command("docs")
+def docs_command(
+    db: Database = DEFAULT_DB,
+    province: Annotated[
+        str | None,
+        typer.Option(help="Issuing body's province, with diacritics ('Đồng Nai'); matches its 2025 successor too."),
+    ] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Type word: 'Kế hoạch', 'Quyết định' ...")] = None,
+    year: Annotated[int | None, typer.Option(help="Year of the document's date.")] = None,
+    output_format: Annotated[
+        DocsFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
+    ] = DocsFormat.table,
+) -> None:
+    """List the documents in the corpus database, filtered by province, type and year."""
+    with _open_existing(db) as store:
+        documents = store.documents(province=province, type=type_, year=year)
+    if output_format is DocsFormat.json:
+        sys.stdout.write(json.dumps([asdict(d) for d in documents], ensure_ascii=False, indent=2) + "\n")
+        return
+    _stdout().print(documents_table(documents, title=f"{len(documents)} documents in {db}"))
+
+
+@app.command("show")
+def show_command(
+    document: Annotated[
+        str, typer.Argument(help="Numeric id (see `vbpl docs`), symbol ('12015/KH-UBND'), source path or file name.")
+    ],
+    db: Database = DEFAULT_DB,
+) -> None:
+    """Print one document's metadata and its text, every citation coloured by its relation."""
+    console = _stdout()
+    with _open_existing(db) as store:
+        try:
+            found = store.document(document)
+        except AmbiguousKeyError as exc:
+            console.print(documents_table(exc.candidates, title=f"{document} names {len(exc.candidates)} documents"))
+            _fail(f"{exc}", 2)
+        if found is None:
+            _fail(f"no document {document!r} in {db}; list them with `vbpl docs`", 1)
+        print_document(console, found, store.text(found), store.citations_of(found))

@@ -1,0 +1,573 @@
+"""The corpus database: documents, their citations and ingest runs in one SQLite file.
+
+Every later stage (graph, checker, web UI) reads this store, so it keeps what extraction found
+verbatim, with indexes for the questions they ask: who cites an id, which documents carry a
+symbol, what a province issued in a year. This module does SQL only: it never reads files or
+runs the extractor; `vbpl.ingest` hands it parsed files.
+
+The schema is versioned with `PRAGMA user_version`: `MIGRATIONS[i]` takes a database from
+version i to i + 1, so opening an older file upgrades it in place and a newer one is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Self, TypeVar
+
+from vbpl.models import Citation, DocumentIdentity, Placeholder
+
+MIGRATIONS: list[str] = [
+    # 1: documents, citations, ingest runs and per-file outcomes.
+    """
+    CREATE TABLE documents (
+        id            INTEGER PRIMARY KEY,
+        source        TEXT NOT NULL UNIQUE,        -- absolute path of the file
+        sha256        TEXT NOT NULL,               -- of the file's bytes
+        size          INTEGER NOT NULL,            -- bytes
+        format        TEXT NOT NULL,               -- txt | html | pdf | docx ...
+        encoding      TEXT,                        -- when it was not plain UTF-8
+        text          TEXT NOT NULL,               -- what the reader produced; offsets point into it
+        pages         TEXT NOT NULL DEFAULT '[]',  -- JSON: offset where each page starts
+        notes         TEXT NOT NULL DEFAULT '[]',  -- JSON: what the reader repaired or dropped
+        placeholders  TEXT NOT NULL DEFAULT '[]',  -- JSON: blank-number drafts {start, end, text}
+        type          TEXT,
+        symbol        TEXT,
+        date          TEXT,                        -- ISO yyyy-mm-dd
+        year          INTEGER GENERATED ALWAYS AS (CAST(substr(date, 1, 4) AS INTEGER)) VIRTUAL,
+        issuer        TEXT,
+        place         TEXT,
+        title         TEXT,
+        placeholder   INTEGER NOT NULL DEFAULT 0,  -- the header's own number is blank (a draft)
+        province      TEXT,
+        province_now  TEXT,                        -- the province's 2025 successor
+        level         TEXT,
+        signer        TEXT,
+        attached_to   TEXT,                        -- id of the document that issues this one
+        header_start  INTEGER,
+        header_end    INTEGER,
+        ingested_at   TEXT NOT NULL
+    );
+    CREATE INDEX documents_symbol ON documents(symbol);
+    CREATE INDEX documents_province ON documents(province);
+    CREATE INDEX documents_province_now ON documents(province_now);
+    CREATE INDEX documents_type_year ON documents(type, year);
+    CREATE INDEX documents_year ON documents(year);
+    CREATE INDEX documents_sha256 ON documents(sha256);
+
+    CREATE TABLE citations (
+        id           INTEGER PRIMARY KEY,
+        document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ordinal      INTEGER NOT NULL,             -- position among the document's citations
+        start        INTEGER NOT NULL,
+        "end"        INTEGER NOT NULL,
+        page         INTEGER,                      -- 1-based; NULL when the format has no pages
+        line         INTEGER NOT NULL,             -- 1-based
+        col          INTEGER NOT NULL,             -- 1-based, in characters
+        text         TEXT NOT NULL,
+        kind         TEXT NOT NULL,
+        form         TEXT NOT NULL,
+        type         TEXT,
+        symbol       TEXT,
+        date         TEXT,
+        year         INTEGER,
+        issuer       TEXT,
+        title        TEXT,
+        relation     TEXT NOT NULL,
+        cited_id     TEXT NOT NULL,
+        name         TEXT,
+        scope        TEXT,
+        pinpoint     TEXT,
+        issuer_now   TEXT,
+        amended_by   TEXT NOT NULL DEFAULT '[]',   -- JSON list of ids
+        UNIQUE (document_id, ordinal)
+    );
+    CREATE INDEX citations_cited_id ON citations(cited_id);
+    CREATE INDEX citations_symbol ON citations(symbol);
+    CREATE INDEX citations_relation ON citations(relation, cited_id);
+
+    CREATE TABLE ingest_runs (
+        id           INTEGER PRIMARY KEY,
+        started_at   TEXT NOT NULL,
+        finished_at  TEXT,                         -- NULL: the run was interrupted
+        options      TEXT NOT NULL DEFAULT '{}'    -- JSON: paths, workers, force, version
+    );
+    CREATE TABLE ingest_files (
+        id           INTEGER PRIMARY KEY,
+        run_id       INTEGER NOT NULL REFERENCES ingest_runs(id) ON DELETE CASCADE,
+        path         TEXT NOT NULL,
+        outcome      TEXT NOT NULL CHECK (outcome IN ('ingested', 'unchanged', 'replaced', 'skipped')),
+        reason       TEXT,
+        document_id  INTEGER REFERENCES documents(id) ON DELETE SET NULL
+    );
+    CREATE INDEX ingest_files_run ON ingest_files(run_id, outcome);
+    CREATE INDEX ingest_files_document ON ingest_files(document_id);
+    """,
+]
+
+# Column name -> attribute of the extractor's data class, where the two differ.
+_IDENTITY_COLUMNS = {
+    "type": "type",
+    "symbol": "symbol",
+    "date": "date",
+    "issuer": "issuer",
+    "place": "place",
+    "title": "title",
+    "placeholder": "placeholder",
+    "province": "province",
+    "province_now": "province_now",
+    "level": "level",
+    "signer": "signer",
+    "attached_to": "attached_to",
+    "header_start": "start",
+    "header_end": "end",
+}
+_CITATION_COLUMNS = {
+    "start": "start",
+    '"end"': "end",
+    "text": "text",
+    "kind": "kind",
+    "form": "form",
+    "type": "type",
+    "symbol": "symbol",
+    "date": "date",
+    "year": "year",
+    "issuer": "issuer",
+    "title": "title",
+    "relation": "relation",
+    "cited_id": "id",
+    "name": "name",
+    "scope": "scope",
+    "pinpoint": "pinpoint",
+    "issuer_now": "issuer_now",
+}
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message says why and what to do."""
+
+
+class AmbiguousKeyError(StoreError):
+    """A symbol or file name names several documents (186/QĐ-UBND exists in every province)."""
+
+    def __init__(self, key: str, candidates: list[StoredDocument]) -> None:
+        super().__init__(f"{key!r} names {len(candidates)} documents; use the numeric id")
+        self.key = key
+        self.candidates = candidates
+
+
+class Outcome(StrEnum):
+    """What an ingest run did with one file."""
+
+    ingested = "ingested"
+    unchanged = "unchanged"
+    replaced = "replaced"
+    skipped = "skipped"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a citation starts, for people and checkers (`path:line:col`)."""
+
+    page: int | None
+    line: int
+    col: int
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    """One file after reading and extraction: everything `upsert_document` writes."""
+
+    source: str
+    sha256: str
+    size: int
+    format: str
+    encoding: str | None
+    text: str
+    pages: list[int]
+    notes: list[str]
+    identity: DocumentIdentity | None
+    citations: list[Citation]
+    locations: list[Location]  # one per citation, in the same order
+    placeholders: list[Placeholder] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """A row of `documents` without its text (ask `Store.text` for that)."""
+
+    id: int
+    source: str
+    sha256: str
+    size: int
+    format: str
+    encoding: str | None
+    type: str | None
+    symbol: str | None
+    date: str | None
+    year: int | None
+    issuer: str | None
+    place: str | None
+    title: str | None
+    placeholder: bool
+    province: str | None
+    province_now: str | None
+    level: str | None
+    signer: str | None
+    attached_to: str | None
+    header_start: int | None
+    header_end: int | None
+    pages: list[int]
+    notes: list[str]
+    placeholders: list[dict[str, Any]]
+    ingested_at: str
+    citation_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCitation:
+    """A row of `citations`: one mention of `cited_id` inside document `document_id`."""
+
+    id: int
+    document_id: int
+    ordinal: int
+    start: int
+    end: int
+    page: int | None
+    line: int
+    col: int
+    text: str
+    kind: str
+    form: str
+    type: str | None
+    symbol: str | None
+    date: str | None
+    year: int | None
+    issuer: str | None
+    title: str | None
+    relation: str
+    cited_id: str
+    name: str | None
+    scope: str | None
+    pinpoint: str | None
+    issuer_now: str | None
+    amended_by: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """A row of `ingest_files`."""
+
+    path: str
+    outcome: Outcome
+    reason: str | None = None
+    document_id: int | None = None
+
+
+_JSON_FIELDS = frozenset({"pages", "notes", "placeholders", "amended_by"})
+_DOCUMENT_SELECT = (
+    "SELECT d.id, d.source, d.sha256, d.size, d.format, d.encoding, "
+    + ", ".join(f"d.{c}" for c in _IDENTITY_COLUMNS)
+    + ", d.year, d.pages, d.notes, d.placeholders, d.ingested_at,"
+    " (SELECT count(*) FROM citations c WHERE c.document_id = d.id) AS citation_count FROM documents d"
+)
+
+
+_T = TypeVar("_T")
+
+
+def _row_to(cls: type[_T], row: sqlite3.Row) -> _T:
+    values = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        value = row[f.name]
+        if f.name in _JSON_FIELDS:
+            value = json.loads(value)
+        elif f.name == "placeholder":
+            value = bool(value)
+        elif f.name == "outcome":
+            value = Outcome(value)
+        values[f.name] = value
+    return cls(**values)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """An open corpus database. Use `Store.open(path)`; close it or use it as a context manager."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> Self:
+        """Open (and migrate) the database at `path`; with `create=False` a missing file is an error."""
+        path = Path(path)
+        if not create and not path.is_file():
+            raise StoreError(f"no database at {path}; create it with `vbpl ingest PATH... --db {path}`")
+        try:
+            connection = sqlite3.connect(path, isolation_level=None, timeout=30)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open {path}: {exc}") from exc
+        connection.row_factory = sqlite3.Row
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL loses nothing on a process crash, only (the last commits) on power loss.
+            connection.execute("PRAGMA synchronous = NORMAL")
+            _migrate(connection, path)
+        except sqlite3.DatabaseError as exc:
+            connection.close()
+            raise StoreError(f"{path} is not a usable vbpl database: {exc}") from exc
+        except StoreError:
+            connection.close()
+            raise
+        return cls(connection, path)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def version(self) -> int:
+        return self.connection.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit of work: committed on success, rolled back on any exception."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    # --- writing -------------------------------------------------------------------------------------------
+
+    def begin_run(self, options: Mapping[str, Any]) -> int:
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO ingest_runs (started_at, options) VALUES (?, ?)",
+                (_now(), json.dumps(options, ensure_ascii=False)),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE ingest_runs SET finished_at = ? WHERE id = ?", (_now(), run_id))
+
+    def known_files(self) -> dict[str, tuple[int, str]]:
+        """source -> (document id, sha256) of every stored document, so unchanged files need not be parsed."""
+        rows = self.connection.execute("SELECT source, id, sha256 FROM documents")
+        return {source: (document_id, sha256) for source, document_id, sha256 in rows}
+
+    def upsert_document(
+        self, parsed: ParsedFile, run_id: int | None = None, *, force: bool = False, reason: str | None = None
+    ) -> FileOutcome:
+        """Store one parsed file in its own transaction: new, replaced (same path, new bytes) or unchanged.
+
+        A replaced document keeps its numeric id; its citations are rewritten. With `force` an
+        unchanged file is rewritten too (after the extractor improved). `reason` is recorded with
+        the outcome of a run.
+        """
+        with self.transaction() as db:
+            row = db.execute("SELECT id, sha256 FROM documents WHERE source = ?", (parsed.source,)).fetchone()
+            if row is not None and row["sha256"] == parsed.sha256 and not force:
+                outcome = FileOutcome(parsed.source, Outcome.unchanged, reason, row["id"])
+            else:
+                values = self._document_values(parsed)
+                if row is None:
+                    columns = ", ".join(values)
+                    marks = ", ".join("?" * len(values))
+                    cursor = db.execute(f"INSERT INTO documents ({columns}) VALUES ({marks})", tuple(values.values()))
+                    outcome = FileOutcome(parsed.source, Outcome.ingested, reason, cursor.lastrowid)
+                else:
+                    assignments = ", ".join(f"{c} = ?" for c in values)
+                    db.execute(f"UPDATE documents SET {assignments} WHERE id = ?", (*values.values(), row["id"]))
+                    db.execute("DELETE FROM citations WHERE document_id = ?", (row["id"],))
+                    outcome = FileOutcome(parsed.source, Outcome.replaced, reason, row["id"])
+                self._insert_citations(db, outcome.document_id or 0, parsed)
+            if run_id is not None:
+                self._record(db, run_id, outcome)
+        return outcome
+
+    def record_outcome(self, run_id: int, outcome: FileOutcome) -> None:
+        """Record a file the run did not write (skipped, or found unchanged before parsing)."""
+        with self.transaction() as db:
+            self._record(db, run_id, outcome)
+
+    @staticmethod
+    def _record(db: sqlite3.Connection, run_id: int, outcome: FileOutcome) -> None:
+        db.execute(
+            "INSERT INTO ingest_files (run_id, path, outcome, reason, document_id) VALUES (?, ?, ?, ?, ?)",
+            (run_id, outcome.path, outcome.outcome.value, outcome.reason, outcome.document_id),
+        )
+
+    @staticmethod
+    def _document_values(parsed: ParsedFile) -> dict[str, Any]:
+        identity = parsed.identity
+        values: dict[str, Any] = {
+            "source": parsed.source,
+            "sha256": parsed.sha256,
+            "size": parsed.size,
+            "format": parsed.format,
+            "encoding": parsed.encoding,
+            "text": parsed.text,
+            "pages": json.dumps(parsed.pages),
+            "notes": json.dumps(parsed.notes, ensure_ascii=False),
+            "placeholders": json.dumps(
+                [{"start": p.start, "end": p.end, "text": p.text} for p in parsed.placeholders], ensure_ascii=False
+            ),
+            "ingested_at": _now(),
+        }
+        for column, attribute in _IDENTITY_COLUMNS.items():
+            values[column] = getattr(identity, attribute, None) if identity is not None else None
+        values["placeholder"] = bool(values["placeholder"])
+        return values
+
+    @staticmethod
+    def _insert_citations(db: sqlite3.Connection, document_id: int, parsed: ParsedFile) -> None:
+        columns = ["document_id", "ordinal", "page", "line", "col", *_CITATION_COLUMNS, "amended_by"]
+        marks = ", ".join("?" * len(columns))
+        db.executemany(
+            f"INSERT INTO citations ({', '.join(columns)}) VALUES ({marks})",
+            (
+                (
+                    document_id,
+                    ordinal,
+                    where.page,
+                    where.line,
+                    where.col,
+                    *(getattr(c, attribute, None) for attribute in _CITATION_COLUMNS.values()),
+                    json.dumps(list(c.amended_by or []), ensure_ascii=False),
+                )
+                for ordinal, (c, where) in enumerate(zip(parsed.citations, parsed.locations, strict=True))
+            ),
+        )
+
+    # --- reading -------------------------------------------------------------------------------------------
+
+    def documents(
+        self, *, province: str | None = None, type: str | None = None, year: int | None = None
+    ) -> list[StoredDocument]:
+        """Documents in source order, filtered by province (then or now), type word and year."""
+        where, params = [], []
+        if province:
+            province = unicodedata.normalize("NFC", province)
+            where.append("(d.province = ? COLLATE NOCASE OR d.province_now = ? COLLATE NOCASE)")
+            params += [province, province]
+        if type:
+            where.append("d.type = ? COLLATE NOCASE")
+            params.append(unicodedata.normalize("NFC", type))
+        if year is not None:
+            where.append("d.year = ?")
+            params.append(year)
+        sql = _DOCUMENT_SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.source"
+        return [_row_to(StoredDocument, r) for r in self.connection.execute(sql, params)]
+
+    def document(self, key: int | str) -> StoredDocument | None:
+        """The document a person means by `key`: its numeric id, a source path, a symbol or a file name.
+
+        Raises AmbiguousKeyError when a symbol or file name matches several documents.
+        """
+        if isinstance(key, int) or key.isdigit():
+            return self._one(" WHERE d.id = ?", (int(key),), str(key))
+        key = unicodedata.normalize("NFC", key.strip())
+        found = self._one(" WHERE d.source = ?", (str(Path(key).resolve()),), key)
+        found = found or self._one(" WHERE d.symbol = ? COLLATE NOCASE", (key,), key)
+        escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return found or self._one(" WHERE d.source LIKE ? ESCAPE '\\'", ("%/" + escaped,), key)
+
+    def _one(self, where: str, params: Sequence[Any], key: str) -> StoredDocument | None:
+        rows = self.connection.execute(_DOCUMENT_SELECT + where + " ORDER BY d.source", params).fetchall()
+        if len(rows) > 1:
+            raise AmbiguousKeyError(key, [_row_to(StoredDocument, r) for r in rows])
+        return _row_to(StoredDocument, rows[0]) if rows else None
+
+    def text(self, document: StoredDocument | int) -> str:
+        """The document's text, as the reader produced it; citation offsets point into it."""
+        row = self.connection.execute("SELECT text FROM documents WHERE id = ?", (_id(document),)).fetchone()
+        if row is None:
+            raise KeyError(_id(document))
+        return row[0]
+
+    def citations_of(self, document: StoredDocument | int) -> list[StoredCitation]:
+        """The document's citations, in text order."""
+        rows = self.connection.execute(
+            'SELECT * FROM citations WHERE document_id = ? ORDER BY ordinal', (_id(document),)
+        )
+        return [_row_to(StoredCitation, r) for r in rows]
+
+    def citing(self, cited_id: str) -> list[StoredCitation]:
+        """Every citation of the document `cited_id`, across the corpus (who relies on it, and how)."""
+        rows = self.connection.execute(
+            "SELECT * FROM citations WHERE cited_id = ? ORDER BY document_id, ordinal", (cited_id,)
+        )
+        return [_row_to(StoredCitation, r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts, for summaries."""
+        return {
+            table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("documents", "citations", "ingest_runs", "ingest_files")
+        }
+
+    def run_outcomes(self, run_id: int) -> list[FileOutcome]:
+        rows = self.connection.execute(
+            "SELECT path, outcome, reason, document_id FROM ingest_files WHERE run_id = ? ORDER BY id", (run_id,)
+        )
+        return [_row_to(FileOutcome, r) for r in rows]
+
+
+def _id(document: StoredDocument | int) -> int:
+    return document if isinstance(document, int) else document.id
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema to the newest version, one migration per transaction."""
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise StoreError(
+            f"{path} has schema version {version}, newer than this vbpl knows ({len(MIGRATIONS)}); upgrade vbpl"
+        )
+    while version < len(MIGRATIONS):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the write lock.
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version < len(MIGRATIONS):
+                for statement in _statements(MIGRATIONS[version]):
+                    connection.execute(statement)
+                version += 1
+                connection.execute(f"PRAGMA user_version = {version}")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a migration into statements (`executescript` would commit on its own, breaking atomicity)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending
+            pending = ""
+    if pending.strip():
+        raise StoreError(f"unterminated statement in migration: {pending.strip()[:80]}")

@@ -27,9 +27,10 @@ def extract(text: str) -> Extraction:
     citations = [_citation(text, norm.original, m, by_id[m.key], mentions) for m in mentions]
     placeholders = []
     for pm in grammar().placeholder.finditer(t):
-        if any(s < pm.end() and pm.start() < e for s, e in header_spans):
+        begin = pm.start("tw") if pm.group("tw") else pm.start("so")
+        if any(s < pm.end() and begin < e for s, e in header_spans):
             continue
-        start, end = norm.original(pm.start()), norm.original(pm.end())
+        start, end = norm.original(begin), norm.original(pm.end())
         placeholders.append(Placeholder(start, end, text[start:end]))
     if identity is not None and identity.start is not None:
         identity.start, identity.end = norm.original(identity.start), norm.original(identity.end or 0)

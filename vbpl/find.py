@@ -251,7 +251,7 @@ def _partial_mention(text: str, pm: regex.Match[str]) -> Mention | None:
     year = int(pm.group("year")) if pm.group("year") else None
     number = pm.group("num")
     symbol = f"{number}/{year}" if year else number
-    return Mention(pm.start(), pm.end(), "number", "short", doc_type, symbol, number, year, partial=True)
+    return Mention(pm.start("tw"), pm.end(), "number", "short", doc_type, symbol, number, year, partial=True)
 
 
 def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
@@ -327,7 +327,7 @@ def find_mentions(text: str) -> list[Mention]:
         mentions.append(m)
         taken.append((m.start, m.end))
     for pm in g.partial.finditer(text):
-        if _overlaps(taken, pm.start(), pm.end()):
+        if _overlaps(taken, pm.start("tw"), pm.end()):
             continue
         m = _partial_mention(text, pm)
         if m:

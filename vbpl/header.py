@@ -104,10 +104,7 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
                 rx(r"(?P<d>\d+)/(?P<m>\d+)/(?P<y>\d+)").match(f"{pd['d']}/{pd['m']}/{pd['y']}")
             )
     title = None
-    type_line = rx(
-        r"(?m)^[ \t#*|]*(?P<type>" + "|".join(regex.escape(t.upper()) for t in _type_names()) + r")[ \t*|]*\n"
-        r"(?:[ \t]*\n)*[ \t#*|]*(?P<title>[^\n]+(?:\n[^\n]+){0,3})"
-    ).search(head)
+    type_line = _type_lines()[0].search(head)
     if type_line and doc_type is None:
         doc_type = vocabulary().type_by_word.get(fold(type_line.group("type")))
         title = squash(type_line.group("title").replace("*", "").replace("#", "").replace("|", " "))
@@ -157,8 +154,7 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
 def _type_symbol_line(text: str, head: str) -> tuple[str | None, str, tuple[int, int]] | None:
     """A header line that is a type word in capitals followed by the symbol: 'VĂN BẢN HỢP NHẤT 42/VBHN-VPQH'."""
     g = grammar()
-    names = "|".join(regex.escape(t.upper()) for t in _type_names())
-    m = rx(rf"(?m)^[ \t#*|]*(?P<type>{names})\s+(?:SỐ\s*:?\s*)?(?=\d)").search(head)
+    m = _type_lines()[1].search(head)
     if m is None:
         return None
     sm = g.symbol.match(text, m.end())
@@ -172,5 +168,14 @@ def _type_symbol_line(text: str, head: str) -> tuple[str | None, str, tuple[int,
 
 
 @cache
-def _type_names() -> list[str]:
-    return sorted((t.name for t in vocabulary().types), key=len, reverse=True)
+def _type_lines() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A type word in capitals on its own line (then the title), and one followed by the symbol."""
+    names = "|".join(
+        regex.escape(t.upper()) for t in sorted((t.name for t in vocabulary().types), key=len, reverse=True)
+    )
+    return (
+        regex.compile(
+            rf"(?m)^[ \t#*|]*(?P<type>{names})[ \t*|]*\n(?:[ \t]*\n)*[ \t#*|]*(?P<title>[^\n]+(?:\n[^\n]+){{0,3}})"
+        ),
+        regex.compile(rf"(?m)^[ \t#*|]*(?P<type>{names})\s+(?:SỐ\s*:?\s*)?(?=\d)"),
+    )

@@ -18,9 +18,10 @@ from vbpl.find import Mention
 from vbpl.grammar import grammar
 from vbpl.text import rx
 
+# Every branch starts with a literal character, so the engine can skip ahead between them.
 _BOUNDARY = regex.compile(
-    r";|\.(?=\s)|:[ \t]*\n|\|"
-    r"|(?<=[.;:!?,]|\p{Lu}|\d|\*|\))[ \t]*\n(?=[ \t]*\S)"
+    r"[;|]|\.(?=\s)|:[ \t]*\n"
+    r"|\n(?<=[.;:!?,\p{Lu}\d*)][ \t]*\n)(?=[ \t]*\S)"
     r"|\n(?=[ \t]*(?:[\-+*•#>(]|\d+[.)/]|[a-zđ]\)|[IVX]+\.|\p{Lu}))"
 )
 _CONJUNCTION = regex.compile(r"[\s,;)”\"]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from vbpl.models import Citation, DocumentIdentity
-from vbpl.text import fold, squash
+from vbpl.text import fold, rx, squash
 from vbpl.vocab import vocabulary
 
 _LOCALITY = (("xa ", "xa"), ("phuong ", "xa"), ("thi tran ", "xa"), ("huyen ", "huyen"), ("quan ", "huyen"))
@@ -26,7 +26,7 @@ def describe(identity: DocumentIdentity, text: str, citations: list[Citation]) -
         identity.issuer = _proper(identity.issuer)
     elif identity.symbol:
         identity.issuer = issuer_from_symbol(identity.symbol)
-    elif identity.placeholder and (blank := regex.search(r"/[\w.&-]+", text[identity.start or 0 : identity.end or 0])):
+    elif identity.placeholder and (blank := rx(r"/[\w.&-]+").search(text, identity.start or 0, identity.end or 0)):
         identity.issuer = issuer_from_symbol(blank.group())
     identity.level = level_of(identity.issuer)
     if identity.level in _NATIONAL:
@@ -80,7 +80,7 @@ def issuer_from_symbol(symbol: str) -> str | None:
     """
     issuers = vocabulary().issuers
     names = []
-    for code in regex.split(r"[-/]", symbol.split("/", 1)[-1]):
+    for code in rx(r"[-/]").split(symbol.split("/", 1)[-1]):
         key = fold(code)
         if key in issuers:
             names.append(issuers[key].name)

@@ -263,9 +263,7 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
     gap = rx(r"[ \t]+|[ \t]*\n\s*").match(text[pos : pos + 20])
     if doc_type == "Hiến pháp":
         end = nm.end()
-        rest = regex.match(
-            r"\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam", text[end : end + 60]
-        )
+        rest = rx(r"\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam").match(text[end : end + 60])
         if rest:
             end += rest.end()
         return Mention(nm.start(), end, "name", "name", doc_type, None, None, None, name="Hiến pháp")

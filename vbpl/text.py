@@ -29,11 +29,13 @@ def squash(text: str) -> str:
 _SEPARATORS = regex.compile(r"\s*[-/]+\s*")
 
 
+@lru_cache(maxsize=65536)
 def symbol_key(symbol: str) -> str:
     """Comparison key of a symbol: '183/2010/TTLT/BTC-BNN' and '183/2010/TTLT-BTC-BNN' agree."""
     return _SEPARATORS.sub("-", fold(symbol)).replace(" ", "")
 
 
+@lru_cache(maxsize=65536)
 def strip_year(symbol: str) -> str:
     """'41/2022/NQ-HĐND' -> '41/NQ-HĐND': the administrative form a later mention may use."""
     return rx(r"^(\d+)\s*/\s*(?:19|20)\d\d\s*/?").sub(r"\1/", symbol)

@@ -124,7 +124,7 @@ def _stdout() -> Console:
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    Console(stderr=True).print(f"[red]error[/red] {message}", highlight=False)
+    Console(stderr=True).print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 

@@ -167,8 +167,8 @@ class Outcome(StrEnum):
     """What an ingest run did with one file."""
 
     ingested = "ingested"
-    unchanged = "unchanged"
     replaced = "replaced"
+    unchanged = "unchanged"
     skipped = "skipped"
 
 

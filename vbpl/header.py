@@ -25,8 +25,9 @@ _ISSUED = regex.compile(
     rf"[Nn]gày\s+(?P<news_date>\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)\s*,[^.\n]{{0,160}}?đã\s+ban\s+hành\s+"
     rf"(?P<tw>(?i:{{types}}))\s+{SO}\s*"
 )
+# Anchored on the comma; the place before it is read in a look-behind.
 _PLACE_DATE = regex.compile(
-    r"(?P<place>[\p{Lu}][\p{L}.]*(?:[ \t]+[\p{Lu}][\p{L}.]*){0,4})\s*,\s*(?:ng[àa]y|NGÀY)\s*"
+    r",(?<=(?<![\p{L}.])(?P<place>[\p{Lu}][\p{L}.]*(?:[ \t]+[\p{Lu}][\p{L}.]*){0,4})\s*,)\s*(?:ng[àa]y|NGÀY)\s*"
     r"(?P<d>\d{1,2}|[ \t._…]*)\s*(?:th[áa]ng|THÁNG)\s*(?P<m>\d{1,2}|[ \t._…]*)\s*(?:n[ăa]m|NĂM)\s*(?P<y>(?:19|20)\d\d)"
 )
 _ISSUER_LINES = regex.compile(
@@ -57,14 +58,14 @@ def _number_line(head: str) -> tuple[regex.Match[str] | None, bool]:
 
 
 def province_in(text: str) -> str | None:
+    """The province a text names (the longest name when several match: 'Bà Rịa - Vũng Tàu')."""
     folded = fold(text)
-    best = None
-    for name in vocabulary().provinces:
-        key = fold(name)
-        i = folded.find(key)
-        if i >= 0 and (best is None or len(name) > len(best[1])):
-            best = (i, name)
-    return best[1] if best else None
+    return next((name for key, name in _folded_provinces() if key in folded), None)
+
+
+@cache
+def _folded_provinces() -> list[tuple[str, str]]:
+    return sorted(((fold(n), n) for n in vocabulary().provinces), key=lambda kn: len(kn[1]), reverse=True)
 
 
 def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int]]]:

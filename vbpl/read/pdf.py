@@ -8,6 +8,7 @@ pypdfium2 opens the file first because it is quick and says clearly what is wron
 from __future__ import annotations
 
 import io
+import re
 from typing import TYPE_CHECKING, Literal
 
 import pypdfium2 as pdfium
@@ -22,6 +23,7 @@ if TYPE_CHECKING:  # pdfplumber is imported only for pages that need it
     from pdfplumber.pdf import PDF
 
 Engine = Literal["auto", "pdfplumber", "pypdfium2"]
+_EMPTY_PAGE_TREE = re.compile(rb"/Count\s+0\b")
 TABLE_PATHS = 4  # a page drawing at least this many paths may hold a ruled table: read it with pdfplumber
 
 
@@ -66,11 +68,12 @@ def read_pdf(data: bytes, source: str, engine: Engine = "auto") -> ReadText:
 def _open(data: bytes, source: str) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        message = str(exc)
-        if "password" in message.lower():
+    except pdfium.PdfiumError as exc:  # pdfium's own reason can be stale ("Success"): look at the bytes
+        if b"/Encrypt" in data:
             raise UnreadableError(f"{source}: encrypted PDF (a password is needed to open it)") from exc
-        raise UnreadableError(f"{source}: damaged PDF ({message})") from exc
+        if _EMPTY_PAGE_TREE.search(data):
+            raise UnreadableError(f"{source}: PDF has no pages") from exc
+        raise UnreadableError(f"{source}: damaged PDF ({exc})") from exc
 
 
 def _plumber(data: bytes, source: str) -> PDF:

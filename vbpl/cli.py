@@ -18,7 +18,7 @@ from rich.table import Table
 from vbpl.extract import extract
 from vbpl.ingest import PathError, collect, ingest
 from vbpl.models import Extraction
-from vbpl.read import UnreadableError, decode, read_text
+from vbpl.read import UnreadableError, decode, read_document
 from vbpl.render import documents_table, ingest_progress, print_document, print_ingest_summary
 from vbpl.store import AmbiguousKeyError, Store, StoreError
 
@@ -59,7 +59,9 @@ def _record(source: str, result: Extraction) -> dict:
 
 @app.command("extract")
 def extract_command(
-    paths: Annotated[list[str], typer.Argument(help="Text files to read; '-' reads standard input.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files to read (txt, md, html, pdf, docx); '-' reads text from standard input.")
+    ],
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="table for people, json or jsonl for programs.")
     ] = Format.table,
@@ -73,7 +75,7 @@ def extract_command(
     records = []
     for source in paths:
         try:
-            text = decode(sys.stdin.buffer.read(), "<stdin>") if source == "-" else read_text(Path(source))
+            text = decode(sys.stdin.buffer.read(), "<stdin>") if source == "-" else read_document(Path(source)).text
         except UnreadableError as exc:
             errors.print(f"[red]skipped[/red] {exc}", highlight=False)
             failed = True

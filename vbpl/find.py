@@ -7,6 +7,7 @@ identities are decided later, from the mentions around it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -49,6 +50,11 @@ _AMENDING_LAW = regex.compile(
 )
 _TIME_UNIT = regex.compile(
     r"\s*(?:năm|tháng|ngày|giai\s+đoạn|lần|%|người|tỷ|triệu|đồng)(?!\w)", regex.IGNORECASE
+)
+_AMENDED_NOTE = regex.compile(r"\s*\((?:sửa\s+đổi(?:,\s*bổ\s+sung)?|bổ\s+sung)\)")
+# "Ngày 18/9/2024, Chủ tịch UBND tỉnh ban hành Công văn số 3319/UBND-HTKT": the date comes first.
+_DATED_BEFORE = regex.compile(
+    r"(?<!\w)[Nn]gày\s+(?P<when>\d{1,2}/\d{1,2}/(?:19|20)\d\d)\s*,[^.;\n]{0,140}?(?:đã\s+)?ban\s+hành\s+\Z"
 )
 _SESSION = regex.compile(r"(?i)(UBTVQH|QH)\d*")
 _LOCAL_SO_CODE = regex.compile(r"S(?:o|ở)?[A-ZĐ&]{2,}")
@@ -123,6 +129,41 @@ def _is_local(codes: list[str]) -> bool:
     return False
 
 
+_GLUED_AFTER_NAME = ("ngay", "cua", "nam", "so")
+
+
+@cache
+def _known_law_names() -> dict[str, list[str]]:
+    """Compact keys (folded, no white space) of known law names, by their first three letters, longest first."""
+    index: dict[str, list[str]] = {}
+    for name in sorted({_compact(n) for n in vocabulary().law_names}, key=len, reverse=True):
+        index.setdefault(name[:3], []).append(name)
+    return index
+
+
+def _compact(text: str) -> str:
+    return "".join(fold(text).split())
+
+
+def _known_law_end(text: str, pos: int) -> int:
+    """End of a known law name at `pos`, matched across line breaks and glued words, or `pos`.
+
+    Names such as "Ban hành văn bản quy phạm pháp luật của HĐND, UBND" hold words that would end
+    a name read word by word; PDF text glues and splits them ("quyphạm", "Ủy bannhân dân").
+    """
+    window = text[pos : pos + 120]
+    where = [i for i, ch in enumerate(window) if not ch.isspace()]
+    compact = "".join(fold(window[i]) for i in where)
+    if len(compact) != len(where):
+        return pos
+    for name in _known_law_names().get(compact[:3], ()):
+        if compact.startswith(name):
+            end = where[len(name) - 1] + 1
+            if not window[end : end + 1].isalnum() or compact.startswith(_GLUED_AFTER_NAME, len(name)):
+                return pos + end
+    return pos
+
+
 def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True) -> int:
     """End of a run of proper-name words from `pos` (an issuer, a law's name)."""
     g = grammar()
@@ -158,7 +199,8 @@ def _tail(text: str, m: Mention) -> None:
     """Read the date, issuer, renamed issuer and title that follow a mention."""
     g = grammar()
     pos = m.end
-    d = g.date_after.match(text, pos)
+    amended = _AMENDED_NOTE.match(text, pos)  # "Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21/6/1994"
+    d = g.date_after.match(text, amended.end() if amended else pos)
     if d and (d.group("d") or d.group("d2") or d.group("yy")):
         date, year = iso_date(d)
         if date or year:
@@ -182,6 +224,9 @@ def _tail(text: str, m: Mention) -> None:
                     m.date, year = iso_date(d)
                     m.year = m.year or year
                     pos = d.end()
+    if m.date is None and (before := _DATED_BEFORE.search(text, max(0, m.start - 200), m.start)):
+        m.date, year = iso_date(g.date.match(before.group("when")))
+        m.year = m.year or year
     m.tail = pos
     t = _TITLE_START.match(text, pos)
     if t:
@@ -270,8 +315,11 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
     if gap is None:
         return None
     first = pos + gap.end()
+    known = _known_law_end(text, first)
     if not (
-        text[first : first + 1].isupper() or rx(r"(?:sửa\s+đổi|số)(?!\w)").match(text[first : first + 8])
+        known > first
+        or text[first : first + 1].isupper()
+        or rx(r"(?:sửa\s+đổi|số)(?!\w)").match(text[first : first + 8])
     ):
         return None
     if rx(rf"{SO}\s*:?\s*\d").match(text[first : first + 12]):
@@ -288,13 +336,14 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
                     end += count.end()
                 break
             words = rx(r"\s+").match(text[inner.end() : inner.end() + 20])
-            end = _read_words(text, inner.end() + (words.end() if words else 0), 24)
+            start = inner.end() + (words.end() if words else 0)
+            end = max(_read_words(text, start, 24), _known_law_end(text, start))
             more = rx(r"[ \t]*(?:,|và)\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s)").match(text[end : end + 12])
             if more is None:
                 break
             end += more.end()
     else:
-        end = _read_words(text, first, 24)
+        end = max(_read_words(text, first, 24), known)
     if end <= first:
         return None
     name = squash(text[nm.start() : end])
@@ -321,6 +370,7 @@ def find_mentions(text: str) -> list[Mention]:
             follow.start = m.start
             follow.name = m.name
             follow.kind = "name"
+            taken.append((m.start, follow.end))  # the laws named inside an amending law's name
             continue
         mentions.append(m)
         taken.append((m.start, m.end))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from vbpl.document import issuer_from_symbol, level_of
 from vbpl.find import Mention
 from vbpl.header import province_in
 from vbpl.text import fold, same_name, strip_year, symbol_key
@@ -122,8 +123,17 @@ def _partial_owner(records: list[Record], m: Mention) -> Record | None:
         if r.number == m.number
         and r.type == m.type
         and (m.year is None or r.year == m.year or (r.symbol or "").startswith(f"{m.number}/{m.year}"))
+        and _issuers_agree(r, m)
     ]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _issuers_agree(r: Record, m: Mention) -> bool:
+    """"Nghị quyết 15 của Quốc hội" is not "Nghị quyết 15-NQ/TW": the issuers are of different levels."""
+    if not m.issuer or not r.symbol:
+        return True
+    mine, theirs = level_of(m.issuer), level_of(issuer_from_symbol(r.symbol))
+    return mine is None or theirs is None or mine == theirs
 
 
 def _make_id(r: Record, home_province: str | None) -> str:

@@ -40,6 +40,7 @@ class Vocabulary:
     canonical_code: dict[str, str]  # folded code -> its official spelling (QD -> QĐ, TTG -> TTg)
     abbreviations: tuple[tuple[str, str], ...]  # (short, long) as written in names: HĐND
     levels: tuple[tuple[str, str], ...]  # (folded issuer-name prefix, level), most specific first
+    law_names: tuple[str, ...]  # names of laws and codes as cited after "Luật" / "Bộ luật"
 
     def type_words(self) -> list[str]:
         """Every written form of a type word, longest first (for the grammar)."""
@@ -77,4 +78,7 @@ def vocabulary() -> Vocabulary:
         canonical.setdefault(key, issuer.code)
     abbreviations = tuple((r["short"], r["long"]) for r in _rows("abbreviations.csv"))
     levels = tuple((r["prefix"], r["level"]) for r in _rows("levels.csv"))
-    return Vocabulary(types, issuers, cues, provinces, type_by_word, type_by_code, canonical, abbreviations, levels)
+    law_names = tuple(r["name"] for r in _rows("law_names.csv"))
+    return Vocabulary(
+        types, issuers, cues, provinces, type_by_word, type_by_code, canonical, abbreviations, levels, law_names
+    )

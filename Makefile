@@ -11,9 +11,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## Extract every citation of the bundled corpus and print the accuracy against its gold.
+## Ingest the bundled corpus into vbpl.sqlite, list its documents, and print the accuracy against its gold.
 run: $(STAMP)
-	$(BIN)/vbpl extract corpora/seeds/*.txt corpora/docs/*.txt --format table
+	$(BIN)/vbpl ingest corpora/seeds corpora/docs --db vbpl.sqlite
+	$(BIN)/vbpl docs --db vbpl.sqlite
 	$(BIN)/python scripts/evaluate.py
 
 ## Lint and run the whole test suite.
@@ -26,6 +27,7 @@ evaluate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_extract.py
+	$(BIN)/python scripts/bench_ingest.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

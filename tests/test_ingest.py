@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import sqlite3
@@ -139,6 +140,31 @@ def test_two_workers_store_what_one_process_stores(tmp_path: Path) -> None:
                 ).fetchall()
             )
     assert [tuple(r) for r in rows[0]] == [tuple(r) for r in rows[1]]
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers must inherit the patched reader")
+def test_a_file_that_kills_its_worker_process_is_skipped_and_the_others_are_ingested(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import vbpl.ingest
+
+    real_reader = vbpl.ingest.read_document
+
+    def crashing_reader(path: Path):
+        if path.name == "crash.txt":
+            os._exit(1)  # what a segfault in a PDF library looks like to the pool
+        return real_reader(path)
+
+    monkeypatch.setattr(vbpl.ingest, "read_document", crashing_reader)
+    for i in range(30):
+        (tmp_path / f"plan{i:02d}.txt").write_text(PLAN + f"\n{i}\n", encoding="utf-8")
+    (tmp_path / "crash.txt").write_text(PLAN, encoding="utf-8")
+    with Store.open(tmp_path / "corpus.sqlite") as store:
+        report = ingest(store, collect([str(tmp_path)]).files, workers=2)
+        assert report.count(Outcome.ingested) == 30
+        [skipped] = [o for o in report.outcomes if o.outcome is Outcome.skipped]
+        assert Path(skipped.path).name == "crash.txt" and "killed the worker process" in (skipped.reason or "")
+        assert len(report.outcomes) == 31 == len({o.path for o in report.outcomes})
 
 
 def test_every_bundled_corpus_file_ingests_with_all_its_citations(tmp_path: Path) -> None:

@@ -13,9 +13,10 @@ import hashlib
 import os
 import re
 from bisect import bisect_right
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,8 @@ IGNORED_SUFFIXES = frozenset(
     }
 )
 _GLOB_CHARS = re.compile(r"[*?\[]")
+Task = tuple[str, str | None]  # path, sha256 of the stored version (None when new or forced)
+Parsed = ParsedFile | FileOutcome
 _NEWLINE = re.compile("\n")
 
 
@@ -116,7 +119,7 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root, name)
 
 
-def parse(path: str, known_sha256: str | None = None) -> ParsedFile | FileOutcome:
+def parse(path: str, known_sha256: str | None = None) -> Parsed:
     """Read and extract one file (in a worker process); an outcome instead when there is nothing to store."""
     try:
         data = Path(path).read_bytes()
@@ -168,38 +171,59 @@ def locate(read: ReadText, offsets: Sequence[int]) -> list[Location]:
     return locations
 
 
-def _parse_chunk(tasks: Sequence[tuple[str, str | None]]) -> list[ParsedFile | FileOutcome]:
+def _parse_chunk(tasks: Sequence[Task]) -> list[Parsed]:
     return [parse(path, sha256) for path, sha256 in tasks]
 
 
-def parse_all(tasks: Sequence[tuple[str, str | None]], workers: int = 1) -> Iterator[ParsedFile | FileOutcome]:
+def parse_all(tasks: Sequence[Task], workers: int = 1) -> Iterator[Parsed]:
     """Parse (path, known sha256) tasks, in this process or in `workers` processes, yielding as they finish.
 
-    Chunks keep the inter-process traffic low; at most a few chunks per worker are in flight so
-    memory stays flat however large the corpus.
+    Chunks keep the inter-process traffic low; a few chunks per worker are in flight, so memory
+    stays flat however large the corpus. When a worker process dies (a reader crashing the
+    interpreter, the OOM killer), the files it may have been holding are parsed again one per
+    process, and the one that kills its process again is skipped with that reason.
     """
     if workers <= 1 or len(tasks) <= 1:
         for path, sha256 in tasks:
             yield parse(path, sha256)
         return
     size = max(1, min(16, len(tasks) // (workers * 4)))
-    chunks = iter([tasks[i : i + size] for i in range(0, len(tasks), size)])
+    pending = deque(tasks[i : i + size] for i in range(0, len(tasks), size))
+    while pending:
+        suspects = yield from _pool(pending, workers)
+        for task in (task for chunk in suspects for task in chunk):
+            yield from _alone(task)
+
+
+def _pool(pending: deque[Sequence[Task]], workers: int) -> Generator[Parsed, None, list[Sequence[Task]]]:
+    """Run chunks from `pending` in one process pool; if it breaks, return the chunks it did not deliver."""
+    running: dict[Future[list[Parsed]], Sequence[Task]] = {}
     executor = ProcessPoolExecutor(max_workers=workers)
     try:
-        running: set[Future[list[ParsedFile | FileOutcome]]] = set()
-        for chunk in chunks:
-            running.add(executor.submit(_parse_chunk, chunk))
-            if len(running) >= workers * 3:
-                break
-        while running:
-            done, running = wait(running, return_when=FIRST_COMPLETED)
+        while pending or running:
+            while pending and len(running) < workers * 3:
+                chunk = pending.popleft()
+                running[executor.submit(_parse_chunk, chunk)] = chunk
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
-                chunk = next(chunks, None)
-                if chunk is not None:
-                    running.add(executor.submit(_parse_chunk, chunk))
-                yield from future.result()
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    return list(running.values())
+                del running[future]
+                yield from results
+        return []
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _alone(task: Task) -> Iterator[Parsed]:
+    """Parse one task in a process of its own, to tell the file that kills its process from its neighbours."""
+    with ProcessPoolExecutor(max_workers=1) as executor:
+        try:
+            yield from executor.submit(_parse_chunk, [task]).result()
+        except BrokenProcessPool:
+            yield FileOutcome(task[0], Outcome.skipped, "reading it killed the worker process")
 
 
 def ingest(

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from enum import StrEnum
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
@@ -60,7 +61,6 @@ MIGRATIONS: list[str] = [
     CREATE INDEX documents_province_now ON documents(province_now);
     CREATE INDEX documents_type_year ON documents(type, year);
     CREATE INDEX documents_year ON documents(year);
-    CREATE INDEX documents_sha256 ON documents(sha256);
 
     CREATE TABLE citations (
         id           INTEGER PRIMARY KEY,
@@ -91,7 +91,6 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX citations_cited_id ON citations(cited_id);
     CREATE INDEX citations_symbol ON citations(symbol);
-    CREATE INDEX citations_relation ON citations(relation, cited_id);
 
     CREATE TABLE ingest_runs (
         id           INTEGER PRIMARY KEY,
@@ -148,6 +147,7 @@ _CITATION_COLUMNS = {
     "pinpoint": "pinpoint",
     "issuer_now": "issuer_now",
 }
+_citation_values = attrgetter(*_CITATION_COLUMNS.values())
 
 
 class StoreError(Exception):
@@ -324,6 +324,8 @@ class Store:
             connection.execute("PRAGMA journal_mode = WAL")
             # In WAL mode NORMAL loses nothing on a process crash, only (the last commits) on power loss.
             connection.execute("PRAGMA synchronous = NORMAL")
+            # Checkpoints are where WAL mode syncs to disk; fewer, larger ones keep per-file commits cheap.
+            connection.execute("PRAGMA wal_autocheckpoint = 10000")
             _migrate(connection, path)
         except sqlite3.DatabaseError as exc:
             connection.close()
@@ -453,8 +455,8 @@ class Store:
                     where.page,
                     where.line,
                     where.col,
-                    *(getattr(c, attribute, None) for attribute in _CITATION_COLUMNS.values()),
-                    json.dumps(list(c.amended_by or []), ensure_ascii=False),
+                    *_citation_values(c),
+                    json.dumps(c.amended_by, ensure_ascii=False) if c.amended_by else "[]",
                 )
                 for ordinal, (c, where) in enumerate(zip(parsed.citations, parsed.locations, strict=True))
             ),

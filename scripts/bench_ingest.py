@@ -1,0 +1,114 @@
+"""Benchmark `vbpl ingest` end to end: files/s and pages/s for txt, DOCX and PDF with 1 and 2 workers.
+
+    python scripts/bench_ingest.py [--files N] [--workers 1 2]
+
+What it measures
+----------------
+For each format, N input files are built in a temporary folder: txt from the bundled corpus
+texts (each made unique by a trailing line), DOCX and PDF by copying the fixtures in
+tests/fixtures/ (written by scripts/make_fixtures.py) round-robin. Each (format, workers) pair
+ingests its folder into a fresh database with `vbpl.ingest.ingest`, exactly what
+`vbpl ingest FOLDER --workers W` does minus the terminal output; the time includes starting the
+worker processes, reading, extraction and every SQLite commit. Reported: files/s, pages/s
+(stored page breaks; txt has none) and the speed-up over one worker. The bar is 2 workers
+>= 1.7x one worker, which needs at least two CPUs. A format without fixtures, or one the
+reader cannot read yet, is reported and left out. The script prints figures and asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from vbpl.ingest import ingest
+from vbpl.read import UnreadableError, read_document
+from vbpl.store import Outcome, Store
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+BAR = 1.7
+
+
+def build_txt(folder: Path, count: int) -> list[Path]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("corpora/**/*.txt"))]
+    paths = []
+    for i in range(count):
+        path = folder / f"doc{i:05d}.txt"
+        path.write_text(texts[i % len(texts)] + f"\n\nBản sao số {i}.\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def build_copies(folder: Path, suffix: str, count: int) -> tuple[list[Path], str | None]:
+    """`count` copies of the readable fixtures with this suffix, or no files and the reason."""
+    fixtures = sorted(FIXTURES.glob(f"*{suffix}")) if FIXTURES.is_dir() else []
+    if not fixtures:
+        return [], f"no {suffix} fixtures in {FIXTURES.relative_to(ROOT)} (scripts/make_fixtures.py writes them)"
+    readable = []
+    for fixture in fixtures:
+        try:
+            read_document(fixture)
+            readable.append(fixture)
+        except UnreadableError as exc:
+            reason = str(exc)
+    if not readable:
+        return [], f"the reader cannot read the {suffix} fixtures yet ({reason})"
+    paths = []
+    for i in range(count):
+        path = folder / f"doc{i:05d}{suffix}"
+        shutil.copyfile(readable[i % len(readable)], path)
+        paths.append(path)
+    return paths, None
+
+
+def measure(files: list[Path], workers: int, db: Path) -> tuple[float, int]:
+    """Seconds to ingest `files` into a fresh database, and the pages stored."""
+    with Store.open(db) as store:
+        start = time.perf_counter()
+        report = ingest(store, files, workers=workers)
+        elapsed = time.perf_counter() - start
+        skipped = [o for o in report.outcomes if o.outcome is Outcome.skipped]
+        if skipped:
+            print(f"    ({len(skipped)} skipped, e.g. {skipped[0].path}: {skipped[0].reason})")
+        pages = sum(len(d.pages) for d in store.documents())
+    return elapsed, pages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", type=int, default=600, help="input files per format (default 600)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts (default 1 2)")
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {args.files} files per format")
+    columns = ("workers", "files", "pages", "seconds", "files/s", "pages/s", "speed-up")
+    print(f"{'format':6} " + " ".join(f"{c:>8}" for c in columns))
+    with tempfile.TemporaryDirectory(prefix="bench_ingest_") as tmp:
+        for name, suffix in (("txt", ".txt"), ("docx", ".docx"), ("pdf", ".pdf")):
+            folder = Path(tmp, name)
+            folder.mkdir()
+            if suffix == ".txt":
+                files, missing = build_txt(folder, args.files), None
+            else:
+                files, missing = build_copies(folder, suffix, args.files)
+            if missing:
+                print(f"{name:6} left out: {missing}")
+                continue
+            base = None
+            for workers in args.workers:
+                seconds, pages = measure(files, workers, Path(tmp, f"{name}-{workers}.sqlite"))
+                base = base or seconds
+                pages_rate = f"{pages / seconds:8.1f}" if pages else f"{'-':>8}"
+                print(
+                    f"{name:6} {workers:8d} {len(files):8d} {pages or '-':>8} {seconds:8.2f} "
+                    f"{len(files) / seconds:8.1f} {pages_rate} {base / seconds:7.2f}x"
+                )
+    print(f"bar: 2 workers >= {BAR}x one worker")
+
+
+if __name__ == "__main__":
+    main()

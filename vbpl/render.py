@@ -87,12 +87,14 @@ def print_ingest_summary(console: Console, report: IngestReport, db: Path, count
 
 def documents_table(documents: Sequence[StoredDocument], title: str | None = None) -> Table:
     table = Table(title=title, title_justify="left")
-    for column, justify in (("id", "right"), ("type", "left"), ("symbol", "left"), ("date", "left")):
-        table.add_column(column, justify=justify, no_wrap=True)
-    table.add_column("province", no_wrap=True)
-    table.add_column("cites", justify="right")
-    table.add_column("source", no_wrap=True)
-    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=50)
+    table.add_column("id", justify="right", min_width=len(str(max((d.id for d in documents), default=0))))
+    table.add_column("type")
+    table.add_column("symbol", no_wrap=True)
+    table.add_column("date", min_width=10)
+    table.add_column("province")
+    table.add_column("cites", justify="right", min_width=5)
+    table.add_column("source", overflow="fold", min_width=20)
+    table.add_column("title")
     for d in documents:
         symbol = d.symbol or ("(draft)" if d.placeholder else "")
         table.add_row(
@@ -103,9 +105,13 @@ def documents_table(documents: Sequence[StoredDocument], title: str | None = Non
             d.province or "",
             str(d.citation_count),
             shown_path(d.source),
-            d.title or "",
+            _shortened(d.title or "", 60),
         )
     return table
+
+
+def _shortened(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def print_document(console: Console, document: StoredDocument, text: str, citations: Sequence[StoredCitation]) -> None:

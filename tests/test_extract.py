@@ -137,6 +137,21 @@ NAMES = [
         "2019-11-22",
         2019,
     ),
+    # Known law names hold stop words ("Ban hành", "của") and survive PDF damage (glued and split words).
+    (
+        "Căn cứ Luật Ban hành văn bản quy phạm pháp luật của HĐND, UBND ngày 03/12/2004;",
+        "Luật Ban hành văn bản quy phạm pháp luật của HĐND, UBND",
+        "2004-12-03",
+        2004,
+    ),
+    ("Căn cứ Luật Tổ chức HĐND và UBNDngày 26/11/2003;", "Luật Tổ chức HĐND và UBND", "2003-11-26", 2003),
+    ("Căn cứ Luật Tổ chức\nChính phủ ngày 19 tháng 6 năm 2015;", "Luật Tổ chức Chính phủ", "2015-06-19", 2015),
+    (
+        "Căn cứ Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21/6/1994;",
+        "Luật Tổ chức HĐND và UBND",
+        "1994-06-21",
+        1994,
+    ),
 ]
 
 
@@ -234,3 +249,39 @@ def test_every_amending_law_in_a_list_is_recorded() -> None:
     base, first, second = extract(text).citations
     assert base.amended_by == [first.id, second.id]
     assert base.relation == first.relation == second.relation == "basis"
+
+
+def test_laws_named_inside_an_amending_law_are_part_of_its_name() -> None:
+    text = "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức số 52/2019/QH14;"
+    [c] = extract(text).citations
+    assert (c.symbol, c.relation) == ("52/2019/QH14", "basis")
+    assert c.name == "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức"
+
+
+def test_a_partial_repeat_with_another_issuer_is_another_document() -> None:
+    text = "thực hiện Nghị quyết 15-NQ/TW của Bộ Chính trị. Hà Nội mở rộng theo Nghị quyết 15 của Quốc hội khoá XII."
+    first, second = extract(text).citations
+    assert first.id != second.id
+    assert second.symbol == "15"
+    assert (second.issuer or "").startswith("Quốc hội")
+
+
+def test_date_written_before_ban_hanh() -> None:
+    text = "Ngày 18/9/2024, Chủ tịch Ủy ban nhân dân tỉnh ban hành Công văn số 3319/UBND-HTKT chỉ đạo thực hiện."
+    [c] = extract(text).citations
+    assert c.date == "2024-09-18"
+
+
+def test_reporting_on_an_implementation_is_a_mention() -> None:
+    text = "tổng kết kết quả thực hiện Quyết định số 712/QĐ-TTg ngày 21/5/2010 của Thủ tướng Chính phủ"
+    assert [c.relation for c in extract(text).citations] == ["mentions"]
+
+
+def test_hard_wrapped_dates_and_symbols_do_not_end_a_clause() -> None:
+    text = (
+        "Căn\ncứ các thông tư của Bộ Kế hoạch và Đầu tư: Số 01/2007/TT-BKH ngày 07 tháng 02\n"
+        "năm 2007 hướng dẫn thực hiện một số điều của Nghị định\n92/2006/NĐ-CP; số\n"
+        "03/2008/TT-BKH ngày 01 tháng 7 năm 2008;"
+    )
+    relations = {c.symbol: c.relation for c in extract(text).citations}
+    assert relations == {"01/2007/TT-BKH": "basis", "92/2006/NĐ-CP": "mentions", "03/2008/TT-BKH": "basis"}

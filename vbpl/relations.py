@@ -21,8 +21,8 @@ from vbpl.text import rx
 # Every branch starts with a literal character, so the engine can skip ahead between them.
 _BOUNDARY = regex.compile(
     r"[;|]|\.(?=\s)|:[ \t]*\n"
-    r"|\n(?<=[.;:!?,\p{Lu}\d*)][ \t]*\n)(?=[ \t]*\S)"
-    r"|\n(?=[ \t]*(?:[\-+*•#>(]|\d+[.)/]|[a-zđ]\)|[IVX]+\.|\p{Lu}))"
+    r"|\n(?<=[.;:!?)][ \t]*\n)(?=[ \t]*\S)"
+    r"|\n(?=[ \t]*(?:[\-+*•#>(]|\d{1,2}[.)/](?!\d)|[a-zđ]\)|[IVX]+\.|\p{Lu}))"
 )
 _CONJUNCTION = regex.compile(r"[\s,;)”\"]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z")
 _AMENDMENT = regex.compile(

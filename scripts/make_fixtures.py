@@ -95,17 +95,21 @@ def make_pdf(text: str, path: Path, title: str, encrypt: StandardEncryption | No
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
         story.append(table)
 
-    def furniture(c: canvas.Canvas, doc: SimpleDocTemplate) -> None:
-        """A running header and a page number, which the reader must drop."""
+    def first_page(c: canvas.Canvas, doc: SimpleDocTemplate) -> None:
+        """A page number, which the reader must drop."""
         c.setFont("DejaVuSans", 8)
-        c.drawString(2 * cm, A4[1] - 1.2 * cm, f"Tài liệu thử nghiệm vbpl — {title}")
         c.drawCentredString(A4[0] / 2, 1.2 * cm, f"- {doc.page} -")
+
+    def later_pages(c: canvas.Canvas, doc: SimpleDocTemplate) -> None:
+        """From page 2 on, as in real documents, a running header too."""
+        first_page(c, doc)
+        c.drawString(2 * cm, A4[1] - 1.2 * cm, f"Tài liệu thử nghiệm vbpl — {title}")
 
     doc = SimpleDocTemplate(
         str(path), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm, bottomMargin=2 * cm,
         title=title, encrypt=encrypt,
     )
-    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    doc.build(story, onFirstPage=first_page, onLaterPages=later_pages)
 
 
 def make_scanned_pdf(path: Path) -> None:
@@ -196,7 +200,7 @@ def encode_legacy(text: str, table: dict[str, str]) -> str:
     return "".join(out)
 
 
-def cp1258(text: str) -> bytes:
+def cp1258(text: str, errors: str = "strict") -> bytes:
     """Windows-1258 bytes: a base letter plus a combining tone mark where no precomposed byte exists."""
     out = bytearray()
     for char in unicodedata.normalize("NFC", text):
@@ -205,7 +209,7 @@ def cp1258(text: str) -> bytes:
         except UnicodeEncodeError:
             parts = unicodedata.normalize("NFD", char)
             base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in TONES))
-            out += (base + "".join(p for p in parts if p in TONES)).encode("cp1258")
+            out += (base + "".join(p for p in parts if p in TONES)).encode("cp1258", errors)
     return bytes(out)
 
 
@@ -233,7 +237,7 @@ def make_html(text: str, path: Path, title: str) -> None:
 <footer>Cổng thông tin điện tử — xem thêm Thông tư số 44/2019/TT-BTC</footer>
 </body></html>
 """
-    path.write_bytes(cp1258(page))
+    path.write_bytes(cp1258(page, "xmlcharrefreplace"))  # what Windows-1258 lacks becomes &#NNN;
 
 
 # --- broken files ----------------------------------------------------------------------------

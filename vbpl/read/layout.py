@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 CELL_SEP = " | "
 COLUMN_GAP = 2.0  # a horizontal gap wider than this many line heights separates two columns
@@ -51,8 +52,12 @@ class Line:
         return max(self.bottom - self.top, 1.0)
 
 
-def lines_of(boxes: list[Box]) -> list[Line]:
-    """Group boxes into lines by vertical overlap, then split each line into columns at wide gaps."""
+def lines_of(boxes: list[Box], joiner: str) -> list[Line]:
+    """Group boxes into lines by vertical overlap, then split each line into columns at wide gaps.
+
+    `joiner` goes between two boxes of one column: " " for words (pdfplumber), "" for runs that carry
+    their own spaces (pdfium splits "NN&PTNT" into three runs where the glyphs change height).
+    """
     rows: list[list[Box]] = []
     for box in sorted(boxes, key=lambda b: (b.top, b.x0)):
         middle = (box.top + box.bottom) / 2
@@ -61,18 +66,19 @@ def lines_of(boxes: list[Box]) -> list[Line]:
             row.append(box)
         else:
             rows.append([box])
-    return [_line(sorted(row, key=lambda b: b.x0)) for row in rows]
+    return [_line(sorted(row, key=lambda b: b.x0), joiner) for row in rows]
 
 
-def _line(row: list[Box]) -> Line:
+def _line(row: list[Box], joiner: str) -> Line:
     top, bottom = min(b.top for b in row), max(b.bottom for b in row)
     gap = COLUMN_GAP * max(bottom - top, 1.0)
-    cells: list[list[str]] = [[]]
-    for previous, box in zip([None, *row], row, strict=False):
-        if previous is not None and box.x0 - previous.x1 > gap:
-            cells.append([])
-        cells[-1].append(box.text.strip())
-    return Line(top, bottom, row[0].x0, max(b.x1 for b in row), [" ".join(filter(None, c)) for c in cells])
+    cells = [row[0].text]
+    for previous, box in pairwise(row):
+        if box.x0 - previous.x1 > gap:
+            cells.append(box.text)
+        else:
+            cells[-1] += joiner + box.text
+    return Line(top, bottom, row[0].x0, max(b.x1 for b in row), [" ".join(cell.split()) for cell in cells])
 
 
 def drop_furniture(pages: list[list[Line]]) -> int:

@@ -97,11 +97,11 @@ def _pdfium_lines(page: pdfium.PdfPage) -> list[Line]:
     boxes = []
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
-        text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", "").replace("\n", " ")
+        text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", "").replace("\n", "")
         if text.strip():
             boxes.append(Box(text, left, right, height - top, height - bottom))
     textpage.close()
-    return lines_of(boxes)
+    return lines_of(boxes, "")
 
 
 def _plumber_lines(page: Page) -> list[Line]:
@@ -120,4 +120,4 @@ def _plumber_lines(page: Page) -> list[Line]:
 
     words = [Box(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in page.extract_words() if outside(w)]
     page.flush_cache()
-    return sorted(lines_of(words) + rows, key=lambda line: line.top)
+    return sorted(lines_of(words, " ") + rows, key=lambda line: line.top)

@@ -151,12 +151,16 @@ def _known_law_end(text: str, pos: int) -> int:
     Names such as "Ban hành văn bản quy phạm pháp luật của HĐND, UBND" hold words that would end
     a name read word by word; PDF text glues and splits them ("quyphạm", "Ủy bannhân dân").
     """
-    window = text[pos : pos + 120]
-    where = [i for i, ch in enumerate(window) if not ch.isspace()]
-    compact = "".join(fold(window[i]) for i in where)
-    if len(compact) != len(where):
+    names = _known_law_names().get(_compact(text[pos : pos + 8])[:3])
+    if not names:
         return pos
-    for name in _known_law_names().get(compact[:3], ()):
+    window = text[pos : pos + 120]
+    folded = fold(window)
+    if len(folded) != len(window):  # a character whose folding is not one character: compare nothing
+        return pos
+    where = [i for i, ch in enumerate(window) if not ch.isspace()]
+    compact = "".join(folded[i] for i in where)
+    for name in names:
         if compact.startswith(name):
             end = where[len(name) - 1] + 1
             if not window[end : end + 1].isalnum() or compact.startswith(_GLUED_AFTER_NAME, len(name)):

@@ -142,6 +142,35 @@ def test_two_workers_store_what_one_process_stores(tmp_path: Path) -> None:
     assert [tuple(r) for r in rows[0]] == [tuple(r) for r in rows[1]]
 
 
+def test_a_reader_or_extractor_bug_costs_one_file_not_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vbpl.ingest
+
+    real_reader, real_extract = vbpl.ingest.read_document, vbpl.ingest.extract
+
+    def buggy_reader(path: Path):
+        if path.name == "reader.txt":
+            raise TypeError("lines_of() takes 1 positional argument but 2 were given")
+        return real_reader(path)
+
+    def buggy_extract(text: str):
+        if "EXTRACTOR" in text:
+            raise IndexError("list index out of range")
+        return real_extract(text)
+
+    monkeypatch.setattr(vbpl.ingest, "read_document", buggy_reader)
+    monkeypatch.setattr(vbpl.ingest, "extract", buggy_extract)
+    for name, text in (("good.txt", PLAN), ("reader.txt", PLAN), ("extractor.txt", PLAN + "EXTRACTOR")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with Store.open(tmp_path / "corpus.sqlite") as store:
+        report = ingest(store, collect([str(tmp_path)]).files)
+        reasons = {Path(o.path).name: o.reason for o in report.outcomes if o.outcome is Outcome.skipped}
+        assert reasons == {
+            "reader.txt": "reader failed: TypeError: lines_of() takes 1 positional argument but 2 were given",
+            "extractor.txt": "extractor failed: IndexError: list index out of range",
+        }
+        assert report.count(Outcome.ingested) == 1
+
+
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers must inherit the patched reader")
 def test_a_file_that_kills_its_worker_process_is_skipped_and_the_others_are_ingested(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -128,13 +128,16 @@ def parse(path: str, known_sha256: str | None = None) -> Parsed:
     sha256 = hashlib.sha256(data).hexdigest()
     if sha256 == known_sha256:
         return FileOutcome(path, Outcome.unchanged)
+    # A bug in a reader or in the extractor costs one file, not the corpus.
     try:
         read = read_document(Path(path))
     except UnreadableError as exc:
         return FileOutcome(path, Outcome.skipped, _reason(path, exc))
+    except Exception as exc:
+        return FileOutcome(path, Outcome.skipped, f"reader failed: {type(exc).__name__}: {exc}")
     try:
         extraction = extract(read.text)
-    except Exception as exc:  # a bug in the extractor must not stop the corpus
+    except Exception as exc:
         return FileOutcome(path, Outcome.skipped, f"extractor failed: {type(exc).__name__}: {exc}")
     return ParsedFile(
         source=path,

@@ -115,6 +115,28 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_is_ingested(folder: Pat
     assert connection.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
 
 
+@pytest.mark.skipif(not (ROOT / "tests/fixtures/broken").is_dir(), reason="scripts/make_fixtures.py writes them")
+def test_the_reader_fixtures_ingest_and_the_broken_ones_are_skipped_with_reasons(tmp_path: Path) -> None:
+    fixtures = ROOT / "tests/fixtures"
+    db = tmp_path / "corpus.sqlite"
+    result = run("ingest", fixtures, "--db", db, "--workers", "2")
+    assert result.exit_code == 0, result.output
+    with Store.open(db) as store:
+        outcomes = {Path(o.path): o for o in store.run_outcomes(1)}
+    for path, outcome in outcomes.items():
+        broken = path.parent.name == "broken"
+        assert outcome.outcome is (Outcome.skipped if broken else Outcome.ingested), outcome
+        assert bool(outcome.reason) == broken or path.suffix not in {".txt", ".pdf", ".docx", ".html"}
+    assert sum(p.parent.name == "broken" for p in outcomes) == len(list((fixtures / "broken").iterdir()))
+    database_is_sound(db)
+    with Store.open(db) as store:
+        paged = [d for d in store.documents() if d.format == "pdf" and len(d.pages) > 1]
+        if paged:
+            pages = [c.page for c in store.citations_of(paged[0])]
+            assert pages == sorted(pages) and pages[0] >= 1 and None not in pages
+            assert "page 2" in run("show", str(paged[0].id), "--db", db).output
+
+
 def test_a_missing_path_or_an_unusable_database_fails_the_run_with_a_clear_message(tmp_path: Path) -> None:
     result = run("ingest", tmp_path / "nowhere", "--db", tmp_path / "corpus.sqlite")
     assert result.exit_code == 2

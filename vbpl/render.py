@@ -12,6 +12,7 @@ from pathlib import Path
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -122,7 +123,12 @@ def print_document(console: Console, document: StoredDocument, text: str, citati
         body.stylize(RELATION_STYLES.get(c.relation, "underline"), c.start, c.end)
     if document.header_start is not None and document.header_end is not None:
         body.stylize("reverse", document.header_start, document.header_end)
-    console.print(body)
+    if len(document.pages) > 1:
+        for number, page in enumerate(body.divide(document.pages[1:]), start=1):
+            console.print(Rule(f"page {number}", style="dim"))
+            console.print(page)
+    else:
+        console.print(body)
     console.print(_legend(citations))
 
 

@@ -139,6 +139,14 @@ def test_a_replacement_that_fails_half_way_leaves_the_old_rows(db: Store, tmp_pa
     assert db.connection.execute("SELECT sha256 FROM documents").fetchone()[0] == first.sha256
 
 
+def test_a_new_file_that_fails_half_way_leaves_no_row(db: Store, tmp_path: Path) -> None:
+    plan = parsed(tmp_path, "plan.txt", PLAN)
+    run_id = db.begin_run({})
+    with pytest.raises(ValueError):
+        db.upsert_document(replace(plan, locations=plan.locations[:1]), run_id)
+    assert db.counts() == {"documents": 0, "citations": 0, "ingest_runs": 1, "ingest_files": 0}
+
+
 def test_deleting_a_document_deletes_its_citations(db: Store, tmp_path: Path) -> None:
     document_id = db.upsert_document(parsed(tmp_path, "plan.txt", PLAN)).document_id
     with db.transaction() as connection:

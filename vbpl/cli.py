@@ -228,3 +228,8 @@ def show_command(
         if found is None:
             _fail(f"no document {document!r} in {db}; list them with `vbpl docs`", 1)
         print_document(console, found, store.text(found), store.citations_of(found))
+
+
+from vbpl.cli_graph import register as _register_graph_commands  # noqa: E402  (graph commands live in their own module)
+
+_register_graph_commands(app)

@@ -148,6 +148,11 @@ _CITATION_COLUMNS = {
     "issuer_now": "issuer_now",
 }
 _citation_values = attrgetter(*_CITATION_COLUMNS.values())
+# Columns of `Store.citation_rows`, in order.
+CITATION_ROW = (
+    "id", "document_id", "start", '"end"', "page", "kind", "form", "type", "symbol", "date", "year", "issuer",
+    "title", "relation", "cited_id", "name", "scope", "amended_by",
+)
 
 
 class StoreError(Exception):
@@ -528,6 +533,51 @@ class Store:
             table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("documents", "citations", "ingest_runs", "ingest_files")
         }
+
+    # --- bulk reads for the citation graph ---------------------------------------------------------------
+
+    def state(self) -> tuple[int, ...]:
+        """A fingerprint of the stored contents: changes whenever a document or citation is written or removed.
+
+        Cached results derived from the whole store (the citation graph) are valid while it stays the same.
+        """
+        row = self.connection.execute(
+            "SELECT (SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),"
+            " (SELECT count(*) FROM citations), (SELECT coalesce(max(id), 0) FROM citations),"
+            " (SELECT coalesce(sum(length(ingested_at) + id), 0) FROM documents),"
+            " (SELECT coalesce(max(id), 0) FROM ingest_runs)"
+        ).fetchone()
+        return tuple(row)
+
+    def document_rows(self) -> list[sqlite3.Row]:
+        """Identity columns of every document, without text: what the graph needs for its nodes."""
+        return self.connection.execute(
+            "SELECT id, source, type, symbol, date, year, issuer, title, placeholder, province, province_now,"
+            " level FROM documents ORDER BY id"
+        ).fetchall()
+
+    def citation_rows(self) -> list[tuple[Any, ...]]:
+        """Every citation as a plain tuple in `CITATION_ROW` order: millions of rows without per-row objects."""
+        return self.connection.execute(
+            f"SELECT {', '.join(CITATION_ROW)} FROM citations ORDER BY document_id, ordinal"
+        ).fetchall()
+
+    def citation_rows_by_id(self, ids: Sequence[int]) -> list[sqlite3.Row]:
+        """Citations by row id, with the line and column people quote."""
+        rows: list[sqlite3.Row] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows += self.connection.execute(
+                f"SELECT * FROM citations WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            ).fetchall()
+        return rows
+
+    def text_slice(self, document_id: int, start: int, end: int) -> str:
+        """Part of a document's text, without reading the whole text into Python."""
+        row = self.connection.execute(
+            "SELECT substr(text, ?, ?) FROM documents WHERE id = ?", (start + 1, max(0, end - start), document_id)
+        ).fetchone()
+        return row[0] if row else ""
 
     def run_outcomes(self, run_id: int) -> list[FileOutcome]:
         rows = self.connection.execute(

@@ -13,6 +13,7 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from vbpl.extract import extract
@@ -126,7 +127,7 @@ def _stdout() -> Console:
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    Console(stderr=True).print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
+    Console(stderr=True).print(f"[red]error[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.rule import Rule
@@ -76,12 +77,13 @@ def print_ingest_summary(console: Console, report: IngestReport, db: Path, count
     noted = sorted((o for o in report.outcomes if o.reason), key=lambda o: (o.outcome is not Outcome.skipped, o.path))
     for o in noted:
         style = OUTCOME_STYLES[o.outcome]
-        console.print(f"  [{style}]{o.outcome.value:9}[/] {shown_path(o.path)}: {o.reason}", highlight=False)
+        where = escape(f"{shown_path(o.path)}: {o.reason}")
+        console.print(f"  [{style}]{o.outcome.value:9}[/] {where}", highlight=False)
     if report.ignored:
         kinds = ", ".join(f"{n} {suffix}" for suffix, n in report.ignored.most_common())
         console.print(f"  [dim]left out by file type: {kinds}[/dim]", highlight=False)
     console.print(
-        f"{db}: {counts['documents']} documents, {counts['citations']} citations (run {report.run_id})",
+        f"{escape(str(db))}: {counts['documents']} documents, {counts['citations']} citations (run {report.run_id})",
         highlight=False,
     )
 

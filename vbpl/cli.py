@@ -234,3 +234,7 @@ def show_command(
 from vbpl.cli_graph import register as _register_graph_commands  # noqa: E402  (graph commands live in their own module)
 
 _register_graph_commands(app)
+
+from vbpl.cli_check import register as _register_check_commands  # noqa: E402  (checker commands: own module)
+
+_register_check_commands(app)

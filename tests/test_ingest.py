@@ -101,10 +101,12 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_is_ingested(folder: Pat
     (folder / "empty.txt").write_bytes(b"")
     (folder / "junk.bin").write_bytes(bytes(range(256)) * 40)
     (folder / "image.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(200))
+    (folder / "plan.xyz").write_text(PLAN.replace("12015/KH-UBND", "12017/KH-UBND"), encoding="utf-8")
     db = tmp_path / "corpus.sqlite"
     result = run("ingest", folder, "--db", db)
     assert result.exit_code == 0, result.output
-    assert "6 files: 3 ingested, 3 skipped" in result.output
+    assert "7 files: 4 ingested, 3 skipped" in result.output
+    assert "plan.xyz: unknown file type, read as txt" in result.output
     connection = database_is_sound(db)
     skipped = dict(connection.execute("SELECT path, reason FROM ingest_files WHERE outcome = 'skipped'").fetchall())
     assert {Path(p).name for p in skipped} == {"empty.txt", "junk.bin", "image.pdf"}
@@ -112,7 +114,7 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_is_ingested(folder: Pat
     assert "empty" in skipped[str(folder / "empty.txt")]
     for name in ("empty.txt", "junk.bin", "image.pdf"):
         assert name in result.output
-    assert connection.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+    assert connection.execute("SELECT count(*) FROM documents").fetchone()[0] == 4
 
 
 @pytest.mark.skipif(not (ROOT / "tests/fixtures/broken").is_dir(), reason="scripts/make_fixtures.py writes them")

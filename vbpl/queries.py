@@ -72,8 +72,12 @@ def cited_by(
     level: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    sentences: bool = True,
 ) -> Answer:
-    """Documents that cite `ref`, each citation with its relation, the citing document's metadata and sentence."""
+    """Documents that cite `ref`, each citation with its relation, the citing document's metadata and sentence.
+
+    The sentence is read from the store's text per row; `sentences=False` leaves it out for counts and tables.
+    """
     target = find(cg, ref, store)
     answer = Answer(target)
     if target.node is None:
@@ -98,7 +102,7 @@ def cited_by(
             province=citing.get("province"),
             level=citing.get("level"),
             page=data.get("page"),
-            sentence=sentence(store, data["document_id"], data["start"], data["end"]),
+            sentence=sentence(store, data["document_id"], data["start"], data["end"]) if sentences else "",
             method=data["method"],
             confidence=data["confidence"],
             citation=data["citation"],

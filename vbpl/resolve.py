@@ -22,7 +22,7 @@ from vbpl.document import issuer_from_symbol, level_of
 from vbpl.find import find_mentions
 from vbpl.identity import link, slug
 from vbpl.store import CITATION_ROW
-from vbpl.text import fold, name_key, same_name, squash
+from vbpl.text import fold, name_key, rx, same_name, squash
 from vbpl.vocab import NAMED_TYPES, vocabulary
 
 # Confidence of each way a reference can be tied to its document.
@@ -33,6 +33,7 @@ TITLE_WORDS = 6  # a typed reference longer than this is read as a title, not a 
 # Words of a trích yếu before the title of what the document itself issues (folded).
 ISSUING_VERBS = ("phe duyet", "ban hanh")
 _NUMBER = regex.compile(r"^\s*(\d+)")
+_LETTER = regex.compile(r"\p{L}")
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # A symbol as officials write it: 1322/QĐ-TTg, 35/2021/TT-BTC, 38-CT/TW, 90/2025/UBTVQH15.
 _WELL_FORMED = regex.compile(r"^\d+(?:/(?:19|20)\d\d)?(?:/|-)\p{Lu}[\p{L}\d&.]*(?:[-/]\p{Lu}?[\p{L}\d&.]*)*$")
@@ -195,17 +196,19 @@ def split_id(node_id: str) -> tuple[str, str, int | None, str | None]:
     return parts[0], parts[1] if len(parts) > 1 else "", year, province or None
 
 
+@lru_cache(maxsize=1 << 18)
 def compact(symbol: str) -> str:
     """Symbol key that survives lost separators and OCR digits: '61/2018/NĐCP' ~ '61/2018/NĐ-CP'."""
     m = _NUMBER.match(symbol)
     head = ""
     if m is None:
-        digits = regex.match(r"^\s*([0-9oOlIiSB]+)(?=[/-])", symbol)
+        digits = rx(r"^\s*([0-9oOlIiSB]+)(?=[/-])").match(symbol)
         if digits:
             head, symbol = digits.group(1).translate(_OCR_DIGITS), symbol[digits.end() :]
-    return head + regex.sub(r"[^a-z0-9]", "", fold(symbol))
+    return head + rx(r"[^a-z0-9]").sub("", fold(symbol))
 
 
+@lru_cache(maxsize=1 << 16)
 def well_formed(symbol: str) -> bool:
     return bool(_WELL_FORMED.match(symbol.strip()))
 
@@ -226,7 +229,7 @@ class NodeIndex:
 
     def add(self, node: Node) -> None:
         """Index a node; a partial reference ('20/2021') is not a document of its own and is left out."""
-        if node.number and regex.search(r"\p{L}", node.symbol or ""):
+        if node.number and _LETTER.search(node.symbol or ""):
             self.by_number[node.number].append(node.id)
             self.by_compact[compact(node.symbol or "")].append(node.id)
         if node.name:
@@ -248,7 +251,7 @@ class NodeIndex:
     def similar_symbols(self, symbol: str, type_: str | None, limit: int = 5) -> list[tuple[str, float]]:
         """Known numbered nodes whose symbol is close to a damaged one, by rapidfuzz ratio (0-100)."""
         key = compact(symbol)
-        number = regex.match(r"\d+", key)
+        number = rx(r"\d+").match(key)
         pool = self.by_number.get(number.group(0), ()) if number else ()
         scored = [
             (node_id, fuzz.ratio(key, compact(self.nodes[node_id].symbol or "")))
@@ -300,7 +303,7 @@ def _fit(node: Node, query: RefQuery, context: Context | None) -> float:
         return 0.0
     if query.year and node.year and query.year != node.year:
         return 0.0
-    node_codes = set(regex.split(r"[-/]", fold(node.symbol or ""))[1:])
+    node_codes = set(rx(r"[-/]").split(fold(node.symbol or ""))[1:])
     if any(code not in node_codes for code in query.codes):
         return 0.0
     if query.issuer and node.symbol:
@@ -541,7 +544,7 @@ def _resolve_row(row: tuple[Any, ...], index: NodeIndex, merged: dict[str, Resol
     symbol = row[C["symbol"]]
     if row[C["kind"]] == "name" and not symbol:
         return _resolve_law_name(node, index, context)
-    if symbol and not regex.search(r"\p{L}", symbol):
+    if symbol and not _LETTER.search(symbol):
         return _resolve_partial(row, node, index, context)
     if node.in_corpus or node.year or (symbol and _YEAR.search(symbol)):
         return Resolution(cited_id, "exact", CONFIDENCE["exact"])

@@ -238,3 +238,7 @@ _register_graph_commands(app)
 from vbpl.cli_check import register as _register_check_commands  # noqa: E402  (checker commands: own module)
 
 _register_check_commands(app)
+
+from vbpl.cli_analysis import register as _register_analysis_commands  # noqa: E402  (gaps, peers, compare, provinces)
+
+_register_analysis_commands(app)

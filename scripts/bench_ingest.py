@@ -11,8 +11,10 @@ ingests its folder into a fresh database with `vbpl.ingest.ingest`, exactly what
 `vbpl ingest FOLDER --workers W` does minus the terminal output; the time includes starting the
 worker processes, reading, extraction and every SQLite commit; each figure is the fastest of
 --repeat runs (the machine may be shared). Reported: wall and CPU seconds (this process and its
-workers), files/s, pages/s (stored page breaks; txt has none) and the speed-up over one worker. The bar is 2 workers
->= 1.7x one worker, which needs at least two CPUs. A format without fixtures, or one the
+workers), files/s, pages/s (stored page breaks; txt has none), the speed-up over one worker, and
+"if idle": the speed-up the same CPU seconds would give on idle CPUs (workers x cpu(1) / cpu(N)),
+which separates the cost of parallelism from other processes competing for the machine. The
+bar is 2 workers >= 1.7x one worker, which needs at least two idle CPUs. A format without fixtures, or one the
 reader cannot read yet, is reported and left out. The script prints figures and asserts nothing.
 """
 
@@ -95,8 +97,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="runs per figure; the fastest counts (default 2)")
     parser.add_argument("--formats", nargs="+", default=list(FORMATS), choices=list(FORMATS), help="default: all")
     args = parser.parse_args()
-    print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {args.files} files per format")
-    columns = ("workers", "files", "pages", "seconds", "cpu s", "files/s", "pages/s", "speed-up")
+    print(
+        f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {args.files} files per format,"
+        f" load average {os.getloadavg()[0]:.2f} (other processes slow the parallel runs most)"
+    )
+    columns = ("workers", "files", "pages", "seconds", "cpu s", "files/s", "pages/s", "speed-up", "if idle")
     print(f"{'format':6} " + " ".join(f"{c:>8}" for c in columns))
     with tempfile.TemporaryDirectory(prefix="bench_ingest_") as tmp:
         for name in args.formats:
@@ -110,19 +115,21 @@ def main() -> None:
             if missing:
                 print(f"{name:6} left out: {missing}")
                 continue
-            base = None
+            base = base_cpu = None
             for workers in args.workers:
                 seconds, cpu, pages = min(
                     measure(files, workers, Path(tmp, f"{name}-{workers}-{attempt}.sqlite"))
                     for attempt in range(args.repeat)
                 )
-                base = base or seconds
+                base, base_cpu = base or seconds, base_cpu or cpu
                 pages_rate = f"{pages / seconds:8.1f}" if pages else f"{'-':>8}"
+                # What the speed-up would be with `workers` idle CPUs: the work's CPU cost grows by cpu/base_cpu.
+                idle = min(workers, os.cpu_count() or 1) * base_cpu / cpu
                 print(
                     f"{name:6} {workers:8d} {len(files):8d} {pages or '-':>8} {seconds:8.2f} {cpu:8.2f} "
-                    f"{len(files) / seconds:8.1f} {pages_rate} {base / seconds:7.2f}x"
+                    f"{len(files) / seconds:8.1f} {pages_rate} {base / seconds:7.2f}x {idle:7.2f}x"
                 )
-    print(f"bar: 2 workers >= {BAR}x one worker")
+    print(f"bar: 2 workers >= {BAR}x one worker; load average now {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ Each answer is plain data (dataclasses) so that the CLI, notebooks and a web UI 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import regex
@@ -40,6 +40,8 @@ class Citing:
     confidence: float
     citation: int
     derived: bool = False  # stated by document_id about two documents it cites ("1703/QĐ-TTg … thực hiện Chỉ thị 38")
+    start: int = 0  # the citation's span in the citing text
+    end: int = 0
 
 
 @dataclass(slots=True)
@@ -51,7 +53,17 @@ class Answer:
 
 
 def find(cg: CitationGraph, ref: str, store: Store | None = None) -> Resolution:
-    """The node a person means: a node id, any loose spelling of a reference, a title, a document id or file name."""
+    """The node a person means: a node id, any loose spelling of a reference, a title, a document id or file name.
+
+    Remembered per graph (and so per store state): asking the store and the index costs more than most answers.
+    """
+    key = (ref, store is not None)
+    if key not in cg.found:
+        cg.found[key] = _find(cg, ref, store)
+    return cg.found[key]
+
+
+def _find(cg: CitationGraph, ref: str, store: Store | None) -> Resolution:
     if store is not None:
         try:
             stored = store.document(ref)
@@ -76,23 +88,39 @@ def cited_by(
 ) -> Answer:
     """Documents that cite `ref`, each citation with its relation, the citing document's metadata and sentence.
 
-    The sentence is read from the store's text per row; `sentences=False` leaves it out for counts and tables.
+    The sentence is read from the store's text per row; `sentences=False` leaves it out (`with_sentences` adds it
+    later to the rows actually shown).
     """
     target = find(cg, ref, store)
     answer = Answer(target)
     if target.node is None:
         return answer
+    citing, rows = _citers(cg, target.node)
+    if relation or province or level or since or until:
+        rows = [row for attributes, row in zip(citing, rows, strict=True)
+                if (not relation or row.relation == relation) and _keep(attributes, province, level, since, until)]
+    answer.rows = with_sentences(store, rows) if sentences else list(rows)
+    return answer
+
+
+def with_sentences(store: Store, rows: list[Citing]) -> list[Citing]:
+    """The rows with the sentence around each citation, read from the store."""
+    return [replace(row, sentence=sentence(store, row.document_id, row.start, row.end)) for row in rows]
+
+
+def _citers(cg: CitationGraph, node: str) -> tuple[tuple[dict[str, Any], ...], tuple[Citing, ...]]:
+    """Who cites `node`, in answer order (citing date, document, position), with each citing node's attributes.
+
+    Made once per node and kept with the graph: the answer for a decision with thousands of citers is then a
+    filter over tuples, not a walk over networkx's edge dicts.
+    """
+    found = cg.citers.get(node)
+    if found is not None:
+        return found
     graph = cg.graph
-    rows = []
-    for source, _, data in graph.in_edges(target.node, data=True):
-        if relation and data["relation"] != relation:
-            continue
-        citing = graph.nodes[source]
-        if not _keep(citing, province, level, since, until):
-            continue
-        rows.append((source, citing, data))
-    rows.sort(key=lambda r: (r[1].get("date") or "", r[0], r[2]["start"]))
-    answer.rows = [
+    edges = sorted(((source, graph.nodes[source], data) for source, _, data in graph.in_edges(node, data=True)),
+                   key=lambda r: (r[1].get("date") or "", r[0], r[2]["start"]))
+    rows = tuple(
         Citing(
             document_id=data["document_id"],
             node=source,
@@ -102,15 +130,18 @@ def cited_by(
             province=citing.get("province"),
             level=citing.get("level"),
             page=data.get("page"),
-            sentence=sentence(store, data["document_id"], data["start"], data["end"]) if sentences else "",
+            sentence="",
             method=data["method"],
             confidence=data["confidence"],
             citation=data["citation"],
             derived=bool(data.get("derived")),
+            start=data["start"],
+            end=data["end"],
         )
-        for source, citing, data in rows
-    ]
-    return answer
+        for source, citing, data in edges
+    )
+    found = cg.citers[node] = (tuple(citing for _, citing, _ in edges), rows)
+    return found
 
 
 def _keep(citing: dict[str, Any], province: str | None, level: str | None, since: str | None,

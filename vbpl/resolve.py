@@ -9,6 +9,7 @@ candidates: a wrong silent guess would put a plan under the wrong national decis
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -67,8 +68,7 @@ class Node:
 
     @property
     def number(self) -> str | None:
-        m = _NUMBER.match(self.symbol or "")
-        return m.group(1) if m else None
+        return _number(self.symbol or "")
 
     def _pick(self, attribute: str, observed: Counter[str]) -> tuple[Any, str | None]:
         if self.header.get(attribute):
@@ -197,6 +197,12 @@ def split_id(node_id: str) -> tuple[str, str, int | None, str | None]:
 
 
 @lru_cache(maxsize=1 << 18)
+def _number(symbol: str) -> str | None:
+    m = _NUMBER.match(symbol)
+    return m.group(1) if m else None
+
+
+@lru_cache(maxsize=1 << 18)
 def compact(symbol: str) -> str:
     """Symbol key that survives lost separators and OCR digits: '61/2018/NĐCP' ~ '61/2018/NĐ-CP'."""
     m = _NUMBER.match(symbol)
@@ -224,6 +230,8 @@ class NodeIndex:
         self.by_number: dict[str, list[str]] = defaultdict(list)
         self.by_compact: dict[str, list[str]] = defaultdict(list)
         self.laws: dict[str, list[str]] = defaultdict(list)  # first word of the name key -> law nodes
+        # What `_fit` needs of a query alone, memoised: a million citations ask a few thousand distinct questions.
+        self._fits: dict[tuple[Any, ...], list[tuple[str, float, str | None, int | None]]] = {}
         for node in nodes.values():
             self.add(node)
 
@@ -234,15 +242,39 @@ class NodeIndex:
             self.by_compact[compact(node.symbol or "")].append(node.id)
         if node.name:
             self.laws[_law_bucket(node.name)].append(node.id)
+        self._fits.clear()
+
+    def index_laws(self) -> None:
+        """Index law names again, in node order (merging gives names to nodes that had none)."""
+        self.laws.clear()
+        for node in self.nodes.values():
+            if node.name:
+                self.laws[_law_bucket(node.name)].append(node.id)
+
+    def discard(self, node: Node) -> None:
+        """Take a node out (it was merged into another), keeping the order of the others."""
+        for table, key in ((self.by_number, node.number), (self.by_compact, compact(node.symbol or "")),
+                           (self.laws, _law_bucket(node.name) if node.name else None)):
+            if key is not None and node.id in table.get(key, ()):
+                table[key].remove(node.id)
+        self.nodes.pop(node.id, None)
+        self._fits.clear()
 
     def match(self, query: RefQuery, context: Context | None = None) -> list[tuple[str, float]]:
         """Nodes that fit every part the query gives, best first, with a score in [0, 1]."""
         if not query.number:
             return []
+        key = (query.type, query.number, query.year, query.codes, query.issuer)
+        fits = self._fits.get(key)
+        if fits is None:
+            fits = self._fits[key] = [
+                (node_id, score, split_id(node_id)[3], self.nodes[node_id].year)
+                for node_id in self.by_number.get(query.number, ())
+                if (score := _fit_alone(self.nodes[node_id], query)) > 0
+            ]
         scored = []
-        for node_id in self.by_number.get(query.number, ()):
-            node = self.nodes[node_id]
-            score = _fit(node, query, context)
+        for node_id, score, node_province, node_year in fits:
+            score = _fit_context(score, node_id, node_province, node_year, query, context)
             if score > 0:
                 scored.append((node_id, score))
         scored.sort(key=lambda pair: (-pair[1], pair[0]))
@@ -297,8 +329,8 @@ def _law_bucket(name: str) -> str:
     return " ".join(words[:2])
 
 
-def _fit(node: Node, query: RefQuery, context: Context | None) -> float:
-    """How well a node fits a loose reference; 0 when some part contradicts it."""
+def _fit_alone(node: Node, query: RefQuery) -> float:
+    """How well a node fits a loose reference, before the citing text's context; 0 when some part contradicts it."""
     if query.type and node.type and fold(query.type) != fold(node.type):
         return 0.0
     if query.year and node.year and query.year != node.year:
@@ -310,17 +342,21 @@ def _fit(node: Node, query: RefQuery, context: Context | None) -> float:
         mine, theirs = level_of(query.issuer), level_of(issuer_from_symbol(node.symbol))
         if mine and theirs and mine != theirs:
             return 0.0
-    score = 0.6 + 0.1 * bool(query.type) + 0.1 * bool(query.year) + 0.05 * len(query.codes)
+    return 0.6 + 0.1 * bool(query.type) + 0.1 * bool(query.year) + 0.05 * len(query.codes)
+
+
+def _fit_context(score: float, node_id: str, node_province: str | None, node_year: int | None, query: RefQuery,
+                 context: Context | None) -> float:
+    """The context-free score adjusted for where and when the citing text was written, and what else it cites."""
     province = query.province or (context.province if context else None)
-    node_province = split_id(node.id)[3]
     if node_province and province:
         if node_province != province:
             return 0.0 if query.province else score * 0.3
         score += 0.1
     if context:
-        if context.year and node.year and node.year > context.year:
+        if context.year and node_year and node_year > context.year:
             return 0.0  # a text cannot cite a document issued after it
-        if node.id in context.cited:
+        if node_id in context.cited:
             score += 0.1
     return min(score, 1.0)
 
@@ -396,7 +432,11 @@ def _decide(scored: Sequence[tuple[str, float]], method: str) -> Resolution:
 
 
 def resolve_corpus(documents: Iterable[Any], citations: Sequence[tuple[Any, ...]]) -> Resolved:
-    """Resolve every citation row (`Store.citation_rows`) against the documents (`Store.document_rows`)."""
+    """Resolve every citation row (`Store.citation_rows`) against the documents (`Store.document_rows`).
+
+    Work is done per distinct cited id and per distinct question, not per row: a million citations name a
+    few hundred thousand documents, and most of them resolve without looking at the citing text.
+    """
     nodes: dict[str, Node] = {}
     document_nodes: dict[int, str] = {}
     contexts: dict[int, Context] = {}
@@ -410,48 +450,69 @@ def resolve_corpus(documents: Iterable[Any], citations: Sequence[tuple[Any, ...]
         node.header = {"date": d["date"], "issuer": d["issuer"], "title": d["title"]}
         document_nodes[d["id"]] = node_id
         contexts[d["id"]] = Context(slug(d["province"]) if d["province"] else None, d["year"])
+    columns = list(zip(*citations, strict=True)) or [()] * len(C)
+    _observe(nodes, columns)
     cited_by_doc: dict[int, set[str]] = defaultdict(set)
-    for row in citations:
-        _observe(nodes, row)
-        cited_by_doc[row[C["document_id"]]].add(row[C["cited_id"]])
+    for document_id, cited_id in dict.fromkeys(zip(columns[C["document_id"]], columns[C["cited_id"]], strict=True)):
+        cited_by_doc[document_id].add(cited_id)
     for document_id, cited in cited_by_doc.items():
         context = contexts.setdefault(document_id, Context())
         context.cited = frozenset(cited)
-    merged = _merge_spellings(nodes)
-    index = NodeIndex({i: n for i, n in nodes.items() if i not in merged})
+    merged, index = _merge_spellings(nodes)
     resolutions: dict[int, Resolution] = {}
+    alone: dict[tuple[Any, ...], Resolution | None] = {}  # resolutions that do not depend on the citing text
+    used: set[str] = set()
     for row in citations:
-        resolutions[row[C["id"]]] = _resolve_row(row, index, merged, contexts.get(row[C["document_id"]]))
-    used = {r.node for r in resolutions.values()} | {i for r in resolutions.values() for i, _ in r.candidates}
+        key = (row[C["cited_id"]], row[C["symbol"]], row[C["kind"]])
+        resolution = alone.get(key, _ASK)
+        if resolution is _ASK:
+            resolution = alone[key] = _resolve_alone(row, index, merged)
+            if resolution is not None:
+                used.add(resolution.node or "")
+                used.update(i for i, _ in resolution.candidates)
+        if resolution is None:
+            resolution = _resolve_row(row, index, merged, contexts.get(row[C["document_id"]]))
+            used.add(resolution.node or "")
+            used.update(i for i, _ in resolution.candidates)
+        resolutions[row[C["id"]]] = resolution
     for node_id in list(nodes):
         if node_id in merged or (node_id not in used and not nodes[node_id].in_corpus):
             del nodes[node_id]
     return Resolved(nodes, resolutions, document_nodes, index)
 
 
-def _observe(nodes: dict[str, Node], row: tuple[Any, ...]) -> None:
-    """Record what one citation says about the node its own id names."""
-    node_id = row[C["cited_id"]]
-    node = nodes.get(node_id)
-    if node is None:
-        _, _, year, province = split_id(node_id)
-        symbol = row[C["symbol"]]
-        node = nodes[node_id] = Node(node_id, row[C["type"]], symbol, row[C["year"]] or year, row[C["name"]])
-        node.province = _province_name(province)
-        if node.province:
-            node.province_now = vocabulary().provinces.get(node.province)
-    if row[C["date"]]:
-        node.dates[row[C["date"]]] += 1
-    if row[C["issuer"]]:
-        node.issuers[row[C["issuer"]]] += 1
-    if row[C["title"]]:
-        node.titles[squash(row[C["title"]])] += 1
-    if row[C["name"]] and not node.name:
-        node.name = row[C["name"]]
-    if row[C["symbol"]] and not node.symbol:
-        node.symbol = row[C["symbol"]]
-    if not node.year and row[C["year"]]:
-        node.year = row[C["year"]]
+_ASK = Resolution(None, "", 0.0)  # marks a question not asked yet (None is an answer: "ask in context")
+
+
+def _observe(nodes: dict[str, Node], columns: list[tuple[Any, ...]]) -> None:
+    """Record what the citations say about the node each one's own id names (columns of citation rows).
+
+    A node first seen in a citation takes that citation's type, symbol and year; a missing symbol, name or year
+    is filled from the first citation that gives one; dates, issuers and titles are counted in citation order.
+    """
+    cited = columns[C["cited_id"]]
+    first = dict(zip(reversed(cited), range(len(cited) - 1, -1, -1), strict=True))
+    provinces = vocabulary().provinces
+    for node_id in dict.fromkeys(cited):  # in order of first citation, as the index lists them
+        if node_id not in nodes:
+            at = first[node_id]
+            _, _, year, province = split_id(node_id)
+            node = nodes[node_id] = Node(node_id, columns[C["type"]][at], columns[C["symbol"]][at],
+                                         columns[C["year"]][at] or year, columns[C["name"]][at])
+            node.province = _province_name(province)
+            if node.province:
+                node.province_now = provinces.get(node.province)
+    for attribute in ("name", "symbol", "year"):
+        values = columns[C[attribute]]
+        given = dict(itertools.compress(zip(reversed(cited), reversed(values), strict=True), reversed(values)))
+        for node_id, value in given.items():
+            node = nodes[node_id]
+            if not getattr(node, attribute):
+                setattr(node, attribute, value)
+    for attribute, clean in (("dates", None), ("issuers", None), ("titles", squash)):
+        values = columns[C[attribute[:-1]]]
+        for (node_id, value), count in Counter(itertools.compress(zip(cited, values, strict=True), values)).items():
+            getattr(nodes[node_id], attribute)[clean(value) if clean else value] += count
 
 
 @lru_cache(maxsize=1)
@@ -463,10 +524,11 @@ def _province_name(province_slug: str | None) -> str | None:
     return _province_slugs().get(province_slug or "")
 
 
-def _merge_spellings(nodes: dict[str, Node]) -> dict[str, Resolution]:
+def _merge_spellings(nodes: dict[str, Node]) -> tuple[dict[str, Resolution], NodeIndex]:
     """Ids that are another node written differently: damaged symbols, and one law's names and number.
 
-    Returns merged id -> the resolution that replaces it; the surviving node absorbs the observations.
+    Returns merged id -> the resolution that replaces it, and the index of the surviving nodes, which absorb
+    the observations of the nodes merged into them.
     """
     merged: dict[str, Resolution] = {}
     groups: dict[tuple[str | None, str, int | None, str | None], list[Node]] = defaultdict(list)
@@ -499,7 +561,11 @@ def _merge_spellings(nodes: dict[str, Node]) -> dict[str, Resolution]:
         target.titles.update(source.titles)
         target.aliases |= {old, *source.aliases}
         target.name = target.name or source.name
-    return merged
+    for old in merged:
+        if old in index.nodes:
+            index.discard(nodes[old])
+    index.index_laws()
+    return merged, index
 
 
 def _final(merged: dict[str, Resolution], node_id: str) -> str:
@@ -531,6 +597,21 @@ def _merge_laws(nodes: dict[str, Node], merged: dict[str, Resolution]) -> None:
             )
             if target is not None:
                 merged[node.id] = Resolution(target.id, "name", CONFIDENCE["name"])
+
+
+def _resolve_alone(row: tuple[Any, ...], index: NodeIndex, merged: dict[str, Resolution]) -> Resolution | None:
+    """The resolution when the cited id, symbol and kind decide it alone; None when the citing text's context does."""
+    cited_id, symbol = row[C["cited_id"]], row[C["symbol"]]
+    if cited_id in merged:
+        return _resolve_row(row, index, merged, None)
+    node = index.nodes[cited_id]
+    if row[C["kind"]] == "name" and not symbol:
+        return Resolution(node.id, "name", CONFIDENCE["name"]) if node.year else None
+    if symbol and not _LETTER.search(symbol):
+        return None
+    if node.in_corpus or node.year or (symbol and _YEAR.search(symbol)):
+        return Resolution(cited_id, "exact", CONFIDENCE["exact"])
+    return None
 
 
 def _resolve_row(row: tuple[Any, ...], index: NodeIndex, merged: dict[str, Resolution],

@@ -164,14 +164,46 @@ def test_json_and_sarif_shapes(tmp_path):
     assert run["results"][0]["ruleId"] == "VB203" and region["startLine"] == 6
 
 
-def test_db_mode_reports_ambiguous_references(tmp_path):
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory) -> Path:
+    """Two texts citing Luật Ngân sách nhà nước: of 2002 (Thái Nguyên, 2014) and of 2015 (Quảng Nam, 2023)."""
     from vbpl.ingest import ingest
     from vbpl.store import Store
 
-    db = tmp_path / "c.sqlite"
+    db = tmp_path_factory.mktemp("corpus") / "c.sqlite"
     with Store.open(db) as store:
-        ingest(store, [DOCS / "messy_tiengiang_nq_11_2011.txt", DOCS / "central_ttlt_btc_bkhcn_22_2011.txt"])
-    draft = write(tmp_path, "d.txt", HEAD + "Căn cứ Luật Ngân sách nhà nước;\n")
-    found = run_check([draft], db=db, as_of=AS_OF)[0]
-    assert "VB401" in codes(found) or "VB402" in codes(found)
-    assert not {"VB401", "VB402"} & set(codes(run_check([draft], as_of=AS_OF)[0]))
+        ingest(store, [DOCS / "messy_thainguyen_qd_15_2014.txt", DOCS / "messy_quangnam_qd_216_2023.txt",
+                       next(SEEDS.glob("001_*.txt"))])
+    return db
+
+
+def db_findings(tmp_path: Path, db: Path, body: str, head: str = HEAD) -> list:
+    draft = write(tmp_path, "d.txt", head + body + "\n")
+    return [f for f in run_check([draft], db=db, as_of=AS_OF)[0] if f.code in ("VB401", "VB402")]
+
+
+def test_db_mode_names_the_candidates_of_an_ambiguous_reference(tmp_path, corpus_db):
+    found = db_findings(tmp_path, corpus_db, "Căn cứ Luật Ngân sách nhà nước;")
+    assert codes(found) == ["VB401"]
+    assert "2 documents" in found[0].message
+    assert "Luật Ngân sách nhà nước (2002" in found[0].message and "Luật Ngân sách nhà nước (2015" in found[0].message
+    without_db = run_check([tmp_path / "d.txt"], as_of=AS_OF)[0]
+    assert not {"VB401", "VB402"} & set(codes(without_db))  # nothing to resolve against without --db
+
+
+def test_db_mode_keeps_to_versions_older_than_the_citing_text(tmp_path, corpus_db):
+    head = "Số: 15/KH-UBND\nĐồng Nai, ngày 10 tháng 9 năm 2010\n\nKẾ HOẠCH\n\n"
+    assert db_findings(tmp_path, corpus_db, "Căn cứ Luật Ngân sách nhà nước;", head) == []  # only 2002 was there
+
+
+def test_db_mode_reports_what_resolves_to_nothing(tmp_path, corpus_db):
+    found = db_findings(tmp_path, corpus_db, "Căn cứ Luật Phòng, chống tham nhũng;\nCăn cứ Quyết định số 999/QĐ-TTg;")
+    assert codes(found) == ["VB402", "VB402"]
+    assert "Phòng, chống tham nhũng" in found[0].message and "999/QĐ-TTg" in found[1].message
+
+
+def test_db_mode_is_silent_on_exact_and_uniquely_resolved_references(tmp_path, corpus_db):
+    body = ("Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\n"
+            "Căn cứ Quyết định số 36/QĐ-TTg của Thủ tướng Chính phủ;\n"  # only 36/QĐ-TTg of 2021 is known
+            "Căn cứ Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ;")
+    assert db_findings(tmp_path, corpus_db, body) == []

@@ -48,7 +48,7 @@ def run_check(
         documents.append((path, text, extraction))
     resolver = None
     if db is not None:
-        from vbpl.corpus_refs import load_store
+        from vbpl.check_corpus import load_store
         from vbpl.store import Store
 
         with Store.open(db, create=False) as store:

@@ -25,7 +25,9 @@ _STOP = regex.compile(
     regex.VERBOSE,
 )
 _GLUED_STOP = regex.compile(r"(?<=\p{L})(?:ngày|của|năm|số)(?=\s|\d|$)")
-_AND = regex.compile(r"(?:và|cùng)(?!\w)")
+_AND = regex.compile(r"(?:và|cùng)(?!\w)\s*")
+_WORD_GAP = regex.compile(r"[ \t]+|[ \t]*\n\s*(?=\p{Ll})")
+_NAME_COMMA = regex.compile(r",[ \t]+(?=\p{Ll})")
 _TOKEN = regex.compile(r"[^\s;,.:()\[\]|\"“”]+")
 _NOW = regex.compile(r"\s*\(\s*(?:nay\s+là|nay\s+là\s+)\s*([^()]{2,120}?)\s*\)")
 _TITLE_START = regex.compile(
@@ -56,6 +58,7 @@ _AMENDED_NOTE = regex.compile(r"\s*\((?:sửa\s+đổi(?:,\s*bổ\s+sung)?|bổ\
 _DATED_BEFORE = regex.compile(
     r"(?<!\w)[Nn]gày\s+(?P<when>\d{1,2}/\d{1,2}/(?:19|20)\d\d)\s*,[^.;\n]{0,140}?(?:đã\s+)?ban\s+hành\s+\Z"
 )
+_ISSUED_JUST_BEFORE = regex.compile(r"ban\s+hành\s+\Z")
 _SESSION = regex.compile(r"(?i)(UBTVQH|QH)\d*")
 _LOCAL_SO_CODE = regex.compile(r"S(?:o|ở)?[A-ZĐ&]{2,}")
 
@@ -180,22 +183,21 @@ def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True) -> in
         glued = _GLUED_STOP.search(text, m.start(), m.end())
         if glued:  # "UBNDngày 26/11/2003", "pháp luậtcủa": a stop word glued to the name
             return glued.start()
-        if _AND.match(text, pos) and stop_at_and:
-            after = rx(r"(?:và|cùng)\s+").match(text[pos : pos + 8])
-            nxt = pos + (after.end() if after else 3)
+        if stop_at_and and (after := _AND.match(text, pos)):
+            nxt = after.end()
             if g.type_word.match(text, nxt) or _STOP.match(text, nxt):
                 break
         end = m.end()
         count += 1
-        gap = rx(r"[ \t]+|[ \t]*\n\s*(?=\p{Ll})").match(text[end : end + 40])
+        gap = _WORD_GAP.match(text, end)
         if gap is None:
             # A comma inside a name ("Luật Phòng, chống tham nhũng") is followed by lower case.
-            comma = rx(r",[ \t]+(?=\p{Ll})").match(text[end : end + 4])
-            if comma is None or _STOP.match(text, end + comma.end()):
+            comma = _NAME_COMMA.match(text, end)
+            if comma is None or _STOP.match(text, comma.end()):
                 break
-            pos = end + comma.end()
+            pos = comma.end()
             continue
-        pos = end + gap.end()
+        pos = gap.end()
     return end
 
 
@@ -228,7 +230,11 @@ def _tail(text: str, m: Mention) -> None:
                     m.date, year = iso_date(d)
                     m.year = m.year or year
                     pos = d.end()
-    if m.date is None and (before := _DATED_BEFORE.search(text, max(0, m.start - 200), m.start)):
+    if (
+        m.date is None
+        and _ISSUED_JUST_BEFORE.search(text, max(0, m.start - 24), m.start)
+        and (before := _DATED_BEFORE.search(text, max(0, m.start - 200), m.start))
+    ):
         m.date, year = iso_date(g.date.match(before.group("when")))
         m.year = m.year or year
     m.tail = pos

@@ -239,6 +239,10 @@ from vbpl.cli_check import register as _register_check_commands  # noqa: E402  (
 
 _register_check_commands(app)
 
+from vbpl.cli_web import register as _register_web_commands  # noqa: E402  (`vbpl serve`: own module)
+
+_register_web_commands(app)
+
 from vbpl.cli_analysis import register as _register_analysis_commands  # noqa: E402  (gaps, peers, compare, provinces)
 
 _register_analysis_commands(app)

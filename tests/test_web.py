@@ -1,0 +1,151 @@
+"""The web UI and JSON API through FastAPI's TestClient, on the bundled corpus: every page, escaping, errors, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+from web_corpus import ROOT, build_corpus
+
+from vbpl.web import create_app
+
+SEED = ROOT / "corpora/seeds/001_cf20e38e42f47376.txt"  # Đồng Nai's 12015/KH-UBND
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    db = build_corpus(tmp_path_factory.mktemp("web"))
+    return TestClient(create_app(db), raise_server_exceptions=False)
+
+
+def _node(client: TestClient, ref: str) -> str:
+    found = client.get("/api/suggest", params={"q": ref}).json()
+    assert found, ref
+    return found[0]["node"]
+
+
+@pytest.mark.parametrize("url", [
+    "/", "/?q=36/QĐ-TTg", "/?q=nghị quyết 20/2021", "/?q=năng suất", "/kiem-tra", "/tinh-thanh",
+    "/trich-dan?ref=36/QĐ-TTg", "/do-thi?ref=36/QĐ-TTg", "/van-ban/12015/KH-UBND", "/docs", "/openapi.json",
+])
+def test_every_page_answers(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 200, response.text[:300]
+
+
+def test_search_finds_36_and_links_to_who_cites_it(client: TestClient) -> None:
+    page = client.get("/", params={"q": "36/QĐ-TTg"}).text
+    assert "Quyết định 36/QĐ-TTg" in page
+    assert "/trich-dan?ref=quyet-dinh/36-qd-ttg/2021" in page.replace("%2F", "/")
+
+
+def test_suggestions_for_loose_references(client: TestClient) -> None:
+    assert client.get("/api/suggest", params={"q": "qd 1322 ttg"}).json()[0]["label"].startswith(
+        "Quyết định 1322/QĐ-TTg")
+    assert "20/2021" in client.get("/api/suggest", params={"q": "nghị quyết 20/2021"}).json()[0]["label"]
+    worded = client.get("/api/suggest", params={"q": "nâng cao năng su"}).json()
+    assert any("36/QĐ-TTg" in s["label"] for s in worded)
+    assert client.get("/api/suggest", params={"q": ""}).json() == []
+
+
+def test_document_page_highlights_citations_with_links_and_tooltips(client: TestClient) -> None:
+    page = client.get("/van-ban/12015/KH-UBND", follow_redirects=True)
+    assert page.status_code == 200
+    html = page.text
+    assert 'class="cite rel-basis' in html and 'class="cite rel-implements' in html
+    assert f'href="/van-ban/{quote("quyet-dinh/36-qd-ttg/2021", safe="")}"' in html
+    assert "độ tin cậy 100%" in html
+    assert "⚠" in html or "outdated" in html  # 734/QĐ-TTg's period ended: an outdated reference is marked
+
+
+def test_document_api_has_status_findings_and_resolved_citations(client: TestClient) -> None:
+    data = client.get("/api/documents/12015/KH-UBND").json()
+    assert data["document"]["symbol"] == "12015/KH-UBND"
+    assert {f["code"] for f in data["findings"]} >= {"VB103"}
+    assert any(c["href"] and "36-qd-ttg" in c["href"] for c in data["citations"])
+    replaced = client.get("/api/documents/" + quote("luat/luat-khoa-hoc-va-cong-nghe/2013", safe="")).json()
+    assert replaced["status"]["status"] == "replaced" and "93/2025/QH15" in replaced["status"]["successor"]
+
+
+def test_document_text_is_escaped(client: TestClient) -> None:
+    html = client.get("/van-ban/777/KH-UBND", follow_redirects=True).text
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>đậm</b>" not in html
+    assert "&lt;script&gt;alert(&#34;xss&#34;)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    cited = client.get("/trich-dan", params={"ref": "36/QĐ-TTg"}).text
+    assert "<img src=x" not in cited and "&lt;img src=x" in cited
+
+
+def test_cited_by_filters_and_csv(client: TestClient) -> None:
+    every = client.get("/api/cited-by", params={"ref": "36/QĐ-TTg"}).json()
+    provinces = {r["province"] for r in every["rows"]}
+    assert {"Đồng Nai", "Ninh Thuận", "Quảng Ngãi"} <= provinces
+    ninh = client.get("/api/cited-by", params={"ref": "36/QĐ-TTg", "province": "Ninh Thuận",
+                                               "relation": "implements"}).json()
+    assert ninh["rows"] and all(r["province"] == "Ninh Thuận" and r["relation"] == "implements" for r in ninh["rows"])
+    plans = client.get("/api/cited-by", params={"ref": "36/QĐ-TTg", "type": "Kế hoạch"}).json()
+    assert plans["rows"] and all(r["type"] == "Kế hoạch" for r in plans["rows"])
+    response = client.get("/trich-dan.csv", params={"ref": "36/QĐ-TTg", "province": "Ninh Thuận"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["Văn bản trích dẫn", "Loại văn bản", "Ngày ban hành", "Tỉnh, thành phố"]
+    assert len(rows) - 1 == len(client.get("/api/cited-by", params={"ref": "36/QĐ-TTg",
+                                                                    "province": "Ninh Thuận"}).json()["rows"])
+    assert all(r[3] == "Ninh Thuận" for r in rows[1:])
+
+
+@pytest.mark.parametrize(("url", "status"), [
+    ("/trich-dan?ref=36/QĐ-TTg&relation=bogus", 422),
+    ("/trich-dan?ref=36/QĐ-TTg&since=yesterday", 422),
+    ("/trich-dan", 422),
+    ("/api/cited-by?ref=", 422),
+    ("/api/cited-by?ref=99999/XYZ-ABC", 404),
+    ("/van-ban/99999", 404),
+    ("/van-ban/khong-co-van-ban-nay", 404),
+    ("/do-thi?ref=" + "x" * 400, 422),
+    ("/api/suggest?q=36&limit=0", 422),
+    ("/api/suggest?q=36&limit=abc", 422),
+    ("/khong-co-trang", 404),
+])
+def test_bad_parameters_get_a_4xx_with_a_message(client: TestClient, url: str, status: int) -> None:
+    response = client.get(url)
+    assert response.status_code == status
+    assert "Traceback" not in response.text
+    if url.startswith("/api/"):
+        assert response.json()["detail"]
+    else:
+        assert "<h1>" in response.text
+
+
+def test_post_without_a_draft_is_a_400(client: TestClient) -> None:
+    assert client.post("/kiem-tra", data={"text": "  "}).status_code == 400
+    assert client.post("/api/check", data={}).status_code == 400
+    unreadable = client.post("/api/check", files={"file": ("scan.pdf", b"%PDF-1.4 broken")})
+    assert unreadable.status_code == 422 and "Không đọc được" in unreadable.json()["detail"]
+
+
+def test_upload_a_draft_to_check(client: TestClient) -> None:
+    response = client.post("/kiem-tra", files={"file": (SEED.name, SEED.read_bytes(), "text/plain")})
+    assert response.status_code == 200
+    assert "VB103" in response.text and 'class="cite rel-basis' in response.text
+    pasted = client.post("/api/check", data={"text": "Căn cứ Luật Khoa học và Công nghệ ngày 18/6/2013;\n"
+                                                     "Sở Khoa học và Công nghệ tỉnh Bình Phước"}).json()
+    assert {f["code"] for f in pasted["findings"]} >= {"VB101", "VB202"}
+
+
+def test_provinces_heatmap_and_comparison(client: TestClient) -> None:
+    data = client.get("/api/provinces").json()
+    assert any(c["symbol"] == "36/QĐ-TTg" for c in data["columns"])
+    assert {"Đồng Nai", "Ninh Thuận"} <= {p["province"] for p in data["provinces"]}
+    html = client.get("/tinh-thanh").text
+    assert 'class="heatmap"' in html and "So sánh các tỉnh" in html
+
+
+def test_graph_picture_has_both_directions(client: TestClient) -> None:
+    html = client.get("/do-thi", params={"ref": "36/QĐ-TTg"}).text
+    assert "<svg" in html and html.count('class="box') >= 3
+    assert "Văn bản trích dẫn" in html and "Văn bản được trích dẫn" in html

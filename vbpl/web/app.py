@@ -1,0 +1,95 @@
+"""The FastAPI application: one factory that takes the database path, the static files, and the error pages.
+
+Errors are answered in the language of the route: JSON `{"detail": ...}` under /api, a Vietnamese page
+elsewhere; a parameter that does not validate is a 4xx with the reason, and an unexpected failure is a 500
+that names no code (the traceback goes to the server log, never to the browser).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
+
+from vbpl.web import labels
+from vbpl.web.corpus import WebCorpus
+from vbpl.web.views import NotFound
+
+HERE = Path(__file__).parent
+log = logging.getLogger("vbpl.web")
+
+
+def templates() -> Jinja2Templates:
+    """Jinja2 with autoescaping (the default for .html) and the Vietnamese labels as globals."""
+    found = Jinja2Templates(directory=str(HERE / "templates"))
+    found.env.globals.update(labels=labels, relations=labels.RELATIONS)
+    return found
+
+
+def create_app(db: str | Path) -> FastAPI:
+    """The web UI and JSON API over the corpus database `db` (which must exist)."""
+    from vbpl.web import api, pages
+
+    app = FastAPI(
+        title="vbpl",
+        summary="Trích dẫn giữa các văn bản pháp luật Việt Nam: tra cứu, văn bản trích dẫn, kiểm tra dự thảo.",
+        version="0.1.0",
+    )
+    app.state.corpus = WebCorpus(Path(db))
+    app.state.templates = templates()
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    _errors(app)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def error_response(request: Request, status: int, message: str, suggestions: list[dict[str, Any]] | None = None
+                   ) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"detail": message, "suggestions": suggestions or []}, status_code=status)
+    return request.app.state.templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message, "suggestions": suggestions or []},
+        status_code=status,
+    )
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "path", "body"))
+        parts.append(f"{where}: {error.get('msg', 'không hợp lệ')}" if where else str(error.get("msg")))
+    return "Tham số không hợp lệ — " + "; ".join(parts)
+
+
+def _errors(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        return error_response(request, 422, _validation_message(exc))
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return error_response(request, 404, str(exc), exc.suggestions)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else "Yêu cầu không hợp lệ"
+        if exc.status_code == 404 and message == "Not Found":
+            message = "Không có trang này."
+        return error_response(request, exc.status_code, message)
+
+    @app.exception_handler(Exception)
+    async def failed(request: Request, exc: Exception) -> Response:
+        log.exception("request failed: %s", request.url.path)
+        return error_response(request, 500, "Lỗi máy chủ khi xử lý yêu cầu; chi tiết đã được ghi vào nhật ký.")

@@ -1,0 +1,99 @@
+"""Vietnamese words for the domain codes the library uses internally (relations, levels, statuses, check codes).
+
+The library speaks English identifiers; legal staff read Vietnamese. Kept here, as data, so every page and
+the CSV export name things the same way.
+"""
+
+from __future__ import annotations
+
+RELATIONS: dict[str, str] = {
+    "basis": "Căn cứ",
+    "implements": "Thực hiện",
+    "replaces": "Thay thế",
+    "repeals": "Bãi bỏ",
+    "amends": "Sửa đổi, bổ sung",
+    "attached": "Ban hành kèm theo",
+    "proposal": "Tờ trình, đề nghị",
+    "mentions": "Nhắc đến",
+}
+
+LEVELS: dict[str, str] = {
+    "central_party": "Trung ương Đảng",
+    "quoc_hoi": "Quốc hội",
+    "chu_tich_nuoc": "Chủ tịch nước",
+    "chinh_phu": "Chính phủ",
+    "thu_tuong": "Thủ tướng Chính phủ",
+    "bo": "Bộ, ngành trung ương",
+    "ban": "Ban (Đảng)",
+    "tinh_uy": "Tỉnh ủy",
+    "dang_uy": "Đảng ủy",
+    "huyen_uy": "Huyện ủy",
+    "hdnd": "HĐND",
+    "hdnd_tinh": "HĐND tỉnh",
+    "ubnd": "UBND",
+    "ubnd_tinh": "UBND tỉnh",
+    "so": "Sở, ngành tỉnh",
+}
+NATIONAL_LEVELS = frozenset({"central_party", "quoc_hoi", "chu_tich_nuoc", "chinh_phu", "thu_tuong", "bo"})
+
+STATUSES: dict[str, str] = {
+    "in_force": "Còn hiệu lực",
+    "replaced": "Đã bị thay thế",
+    "repealed": "Đã bị bãi bỏ",
+    "amended": "Đã được sửa đổi, bổ sung",
+    "expired": "Hết hiệu lực",
+    "replacement_planned": "Đang dự thảo văn bản thay thế",
+    "unknown": "Chưa có thông tin",
+}
+
+SEVERITIES: dict[str, str] = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Lưu ý"}
+
+CHECKS: dict[str, str] = {
+    "VB001": "Điều khoản dẫn chiếu động (tự áp dụng văn bản mới)",
+    "VB101": "Trích dẫn văn bản đã bị thay thế",
+    "VB102": "Trích dẫn văn bản đã bị bãi bỏ hoặc hết hiệu lực",
+    "VB103": "Trích dẫn chương trình, kế hoạch đã hết giai đoạn",
+    "VB104": "Trích dẫn văn bản đã sửa đổi mà không nêu văn bản sửa đổi",
+    "VB105": "Văn bản được trích dẫn đang được dự thảo thay thế",
+    "VB201": "Tên bộ, sở đã hợp nhất năm 2025",
+    "VB202": "Tên tỉnh đã sáp nhập từ 01/7/2025",
+    "VB203": "Cấp huyện đã chấm dứt hoạt động từ 01/7/2025",
+    "VB301": "Ngày ban hành không khớp với số ký hiệu",
+    "VB302": "Trích dẫn văn bản ban hành sau văn bản này",
+    "VB303": "Loại văn bản không khớp với ký hiệu",
+    "VB304": "Cơ quan ban hành không khớp với ký hiệu",
+    "VB401": "Tham chiếu có thể chỉ nhiều văn bản",
+    "VB402": "Không tìm thấy văn bản được tham chiếu",
+}
+OUTDATED_CODES = frozenset({"VB101", "VB102", "VB103", "VB104", "VB105"})
+
+METHODS: dict[str, str] = {
+    "header": "số hiệu trong văn bản",
+    "exact": "khớp số ký hiệu",
+    "document": "văn bản trong kho",
+    "symbol": "khớp số ký hiệu",
+    "partial": "khớp một phần",
+    "fuzzy": "gần đúng (lỗi chính tả)",
+    "name": "khớp tên luật",
+    "name-only": "chỉ khớp tên",
+    "title": "khớp trích yếu",
+    "amended_by": "nêu trong văn bản trích dẫn",
+    "ambiguous": "chưa xác định (nhiều khả năng)",
+    "unresolved": "không xác định",
+}
+
+
+def relation(code: str | None) -> str:
+    return RELATIONS.get(code or "", code or "")
+
+
+def level(code: str | None) -> str:
+    return LEVELS.get(code or "", code or "")
+
+
+def status(code: str | None) -> str:
+    return STATUSES.get(code or "", code or "")
+
+
+def method(code: str | None) -> str:
+    return METHODS.get(code or "", code or "")

@@ -95,15 +95,24 @@ def canonical_codes(written: str) -> list[tuple[str, str]]:
     """Split a written code group into (separator, code) pairs with official spelling."""
     vocab = vocabulary()
     parts: list[tuple[str, str]] = []
-    for m in rx(r"(\s*(?:--|//|[-/])\s*|^)([^\s\-/]+)").finditer(written):
+    official = _official_codes()
+    for m in _CODE_PART.finditer(written):
         sep = m.group(1).strip()[:1]
         token = m.group(2)
-        if fold(token) in vocab.canonical_code and token not in vocab.canonical_code.values():
-            token = vocab.canonical_code[fold(token)]
+        if token not in official and (canonical := vocab.canonical_code.get(fold(token))):
+            token = canonical
         elif token.islower():
             token = token.upper()
         parts.append((sep, token))
     return parts
+
+
+_CODE_PART = regex.compile(r"(\s*(?:--|//|[-/])\s*|^)([^\s\-/]+)")
+
+
+@cache
+def _official_codes() -> frozenset[str]:
+    return frozenset(vocabulary().canonical_code.values())
 
 
 def type_from_codes(codes: list[str], party: bool) -> str | None:
@@ -161,14 +170,23 @@ def _known_law_end(text: str, pos: int) -> int:
     folded = fold(window)
     if len(folded) != len(window):  # a character whose folding is not one character: compare nothing
         return pos
-    where = [i for i, ch in enumerate(window) if not ch.isspace()]
-    compact = "".join(folded[i] for i in where)
+    compact = "".join(folded.split())
     for name in names:
         if compact.startswith(name):
-            end = where[len(name) - 1] + 1
+            end = _end_of_letters(window, len(name))
             if not window[end : end + 1].isalnum() or compact.startswith(_GLUED_AFTER_NAME, len(name)):
                 return pos + end
     return pos
+
+
+def _end_of_letters(window: str, count: int) -> int:
+    """Offset just after the `count`-th character of `window` that is not white space."""
+    for i, ch in enumerate(window):
+        if not ch.isspace():
+            count -= 1
+            if count == 0:
+                return i + 1
+    return len(window)
 
 
 def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True) -> int:

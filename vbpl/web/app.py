@@ -30,6 +30,7 @@ def templates() -> Jinja2Templates:
     """Jinja2 with autoescaping (the default for .html) and the Vietnamese labels as globals."""
     found = Jinja2Templates(directory=str(HERE / "templates"))
     found.env.globals.update(labels=labels, relations=labels.RELATIONS)
+    found.env.filters["ngay"] = labels.date
     return found
 
 

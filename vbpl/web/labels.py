@@ -97,3 +97,10 @@ def status(code: str | None) -> str:
 
 def method(code: str | None) -> str:
     return METHODS.get(code or "", code or "")
+
+
+def date(iso: str | int | None) -> str:
+    """'2021-01-11' → '11/01/2021', as dates are written in Vietnamese documents; a bare year stays."""
+    text = str(iso or "")
+    parts = text.split("-")
+    return "/".join(reversed(parts)) if len(parts) == 3 else text

@@ -72,6 +72,53 @@ def test_ninh_thuan_text_dated_after_july_2025_names_bodies_that_no_longer_exist
     assert all("[" in f.message for f in found if f.code.startswith("VB2"))  # every one names its source
 
 
+def test_ninh_thuan_list_of_so_after_the_merger_names_the_successor():
+    """Section 8 assigns 'Các Sở: Công Thương, Giao thông vận tải, Xây dựng': the Sở GTVT merged into Sở Xây dựng."""
+    text = next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
+    found = findings_of(text.replace("ngày tháng 4 năm 2024", "ngày tháng 8 năm 2025"))
+    transport = [f for f in found if f.code == "VB201" and "Giao thông vận tải" in f.message]
+    assert len(transport) == 1 and transport[0].line == 99
+    assert "(Sở Giao thông vận tải, in a list)" in transport[0].message and "Sở Xây dựng" in transport[0].message
+    assert not any("Giao thông vận tải" in f.message for f in findings_of(text))  # April 2024: still there
+
+
+def test_dong_nai_lists_of_so_re_dated():
+    """The 2021 Đồng Nai plan assigns 'Các Sở: Công Thương; Nông nghiệp và Phát triển nông thôn; …; Lao động -
+    Thương binh và Xã hội': dated after 1 March 2025, every merged Sở of the list is named with its successor."""
+    text = next(SEEDS.glob("001_*.txt")).read_text(encoding="utf-8")
+    found = findings_of(text.replace("ngày 01 tháng 10 năm 2021", "ngày 01 tháng 10 năm 2025"))
+    merged = {f.message.split(" no longer exists")[0]: f.message for f in found if f.code == "VB201"}
+    assert "'Giao thông vận tải' (Sở Giao thông vận tải, in a list)" in merged
+    assert "Sở Nội vụ" in merged["'Lao động - Thương binh và Xã hội' (Sở Lao động - Thương binh và Xã hội, in a list)"]
+    assert any("Nông nghiệp và Phát triển nông thôn" in k and "Sở Nông nghiệp và Môi trường" in v
+               for k, v in merged.items())
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ("Các Sở: Khoa học và Công nghệ; Công Thương; Thông tin và Truyền thông phối hợp.",
+         ["Thông tin và Truyền thông"]),
+        ("Giao Sở Kế hoạch và Đầu tư, Thông tin và Truyền thông thực hiện.",
+         ["Sở Kế hoạch và Đầu tư", "Thông tin và Truyền thông"]),
+        ("Các Bộ: Công Thương, Giao thông vận tải báo cáo.", ["Giao thông vận tải"]),
+        ("Các sở: Tài chính; Tài nguyên và Môi trường; NN&PTNT.", ["Tài nguyên và Môi trường", "NN&PTNT"]),
+        ("Sở Tài chính, giao thông vận tải trên địa bàn.", []),  # lower case: a field of work, not a Sở
+        ("Các cơ sở đào tạo, Thông tin và Truyền thông.", []),
+        ("Sở Tài chính, Thông tin và Truyền thông (cũ).", []),
+        ("Sở Tài chính. Thông tin và Truyền thông là lĩnh vực.", []),  # the list ended with the sentence
+    ],
+)
+def test_merged_bodies_in_lists(body, named):
+    found = [f for f in findings_of(HEAD + body + "\n") if f.code == "VB201"]
+    assert [f.message.split("'")[1] for f in found] == named
+    assert all(f.line == 6 for f in found)
+    assert all("Sở " in f.message.split("successor is ")[1] or "Bộ " in f.message.split("successor is ")[1]
+               for f in found)
+    before = "Số: 15/KH-UBND\nĐồng Nai, ngày 10 tháng 9 năm 2024\n\nKẾ HOẠCH\n\n"
+    assert not [f for f in findings_of(before + body + "\n") if f.code == "VB201"]
+
+
 def test_quang_ngai_draft_of_june_2025_keeps_its_districts():
     path = next(SEEDS.glob("003_*.txt"))
     assert "VB203" not in codes(run_check([path], as_of=AS_OF)[0])

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 
 import regex
 
+from vbpl.check_lists import list_mentions
 from vbpl.document import issuer_from_symbol
 from vbpl.models import Citation, Extraction
 from vbpl.reorganisation import body_mentions
@@ -189,11 +190,18 @@ def _citation_findings(ctx: Context, book: StatusBook) -> list[Finding]:
 
 
 def _body_findings(ctx: Context, as_of: str) -> list[Finding]:
-    """Bodies that no longer exist, when the document is dated on or after the change (undated: as of today)."""
+    """Bodies that no longer exist, when the document is dated on or after the change (undated: as of today).
+
+    Full names ("Sở Thông tin và Truyền thông") and items of lists that write the head word once ("Các Sở: Công
+    Thương, Giao thông vận tải") count alike; each body is reported once, at its first mention.
+    """
     reference = ctx.when.date or as_of
+    full = body_mentions(ctx.text, ctx.folded)
+    listed = list_mentions(ctx.text, ctx.folded, [(m.start, m.end) for m in full])
+    in_lists = {m.start for m in listed}
     first: dict[str, list] = {}
     inside = [(c.start, c.end) for c in ctx.extraction.citations]
-    for mention in body_mentions(ctx.text, ctx.folded):
+    for mention in sorted(full + listed, key=lambda m: m.start):
         if reference < mention.change.effective or _in_citation(mention.start, inside, ctx.folded):
             continue
         first.setdefault(mention.change.name, []).append(mention)
@@ -201,7 +209,8 @@ def _body_findings(ctx: Context, as_of: str) -> list[Finding]:
     for mentions in first.values():
         m = mentions[0]
         more = f" (and {len(mentions) - 1} more mentions)" if len(mentions) > 1 else ""
-        msg = (f"'{' '.join(m.text.split())}' no longer exists: since {m.change.effective} its successor is "
+        named = f"'{' '.join(m.text.split())}'" + (f" ({m.change.name}, in a list)" if m.start in in_lists else "")
+        msg = (f"{named} no longer exists: since {m.change.effective} its successor is "
                f"{m.change.successor}{more}; this document is dated {ctx.when.date or 'nothing (undated draft)'} "
                f"[{m.change.source}]")
         findings.append(ctx.finding(_BODY_CODES[m.change.kind], m.start, m.end, msg))

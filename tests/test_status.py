@@ -131,3 +131,16 @@ def test_registry_import_validates(tmp_path):
     registry = load_registry([tmp_path / "reg"], include_user=False)
     c = cited(next(SEEDS.glob("001_*.txt")), "36/QĐ-TTg")
     assert StatusBook(registry).status(c, TODAY).status == "replaced"
+
+
+@pytest.mark.parametrize(
+    ("path", "symbol", "since", "source"),
+    [
+        ("messy_sonla_qd_2862_2018.txt", "43/2011/NĐ-CP", "2022-08-15", "vietjack.me"),
+        ("messy_thainguyen_qd_15_2014.txt", "60/2003/NĐ-CP", "2017-01-01", "caselaw.vn"),
+        ("messy_phutho_qd_1847_2011.txt", "81/2002/NĐ-CP", "2014-03-15", "caselaw.vn"),
+    ],
+)
+def test_registry_rows_for_decrees_the_corpus_cites(path, symbol, since, source):
+    st = book_of().status(cited(DOCS / path, symbol), TODAY)
+    assert (st.status, st.since) == ("expired", since) and source in st.evidence[0].source

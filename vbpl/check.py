@@ -265,8 +265,10 @@ def _types_agree(written: str, coded: tuple[str, ...], symbol: str) -> bool:
     return any(written == t or t.startswith(written + " ") or written.startswith(t + " ") for t in coded)
 
 
-def _issuer_names() -> list[str]:
-    return sorted({fold(i.name) for i in vocabulary().issuers.values()}, key=len, reverse=True)
+def _issuer_names() -> list[tuple[str, regex.Pattern[str]]]:
+    """Folded names of issuing bodies, longest first, each with its whole-word pattern."""
+    names = sorted({fold(i.name) for i in vocabulary().issuers.values()}, key=len, reverse=True)
+    return [(name, regex.compile(rf"(?<!\w){regex.escape(name)}(?!\w)")) for name in names]
 
 
 _ISSUER_NAMES = _issuer_names()
@@ -279,8 +281,8 @@ def issuer_clash(written: str, symbol: str) -> tuple[str, str] | None:
         return None
     key, coded_key = fold(written), fold(coded)
     named = []
-    for name in _ISSUER_NAMES:
-        if regex.search(rf"(?<!\w){regex.escape(name)}(?!\w)", key):
+    for name, pattern in _ISSUER_NAMES:
+        if name in key and pattern.search(key):
             named.append(name)
             key = key.replace(name, " ")
     if not named or any(n in coded_key or coded_key in n for n in named):

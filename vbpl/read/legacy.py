@@ -10,6 +10,7 @@ judge than a page.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -24,27 +25,25 @@ MIN_LEGACY_CHARS = 3  # below this there is nothing to convert, whatever the sco
 UNICODE_SHARE = 0.05  # Unicode-only Vietnamese letters per legacy surface character that mean "already Unicode"
 
 
-def _is_unicode_vietnamese(char: str) -> bool:
-    """Letters only Unicode has (Latin Extended-A/B Vietnamese and the U+1EA0 block)."""
-    return char in "ĂăĐđĨĩŨũƠơƯư" or "\u1ea0" <= char <= "\u1ef9"
-
-
 @cache
 def _surface_chars() -> frozenset[str]:
     """Non-ASCII characters a legacy font's bytes surface as (µ ¸ ¶ ø ù …), computed from the tables."""
     return frozenset(ch for charmap in CHARMAPS.values() for seq, _ in charmap.pairs for ch in seq if ord(ch) > 127)
 
 
+@cache
+def _counters() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Character classes of legacy surface characters and of Unicode-only Vietnamese letters (counted in C)."""
+    surface = "".join(sorted(_surface_chars() - set("ĂăĐđĨĩŨũƠơƯư")))
+    return re.compile(f"[{re.escape(surface)}]"), re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]")
+
+
 def detect(text: str) -> str | None:
     """The legacy encoding `text` is written in ("tcvn3", "vni"), or None when it reads as Unicode."""
     sample = text[:SAMPLE_CHARS]
-    surface = _surface_chars()
-    legacy = unicode_only = 0
-    for char in sample:
-        if char in surface:
-            legacy += 1
-        elif _is_unicode_vietnamese(char):
-            unicode_only += 1
+    surface, unicode_letters = _counters()
+    legacy = len(surface.findall(sample))
+    unicode_only = len(unicode_letters.findall(sample))
     if legacy < MIN_LEGACY_CHARS or unicode_only > UNICODE_SHARE * legacy:
         return None
     return detect_encoding_by_content(sample, CHARMAPS).encoding

@@ -62,8 +62,8 @@ def province_successor(name: str) -> str:
 def changes() -> tuple[tuple[str, regex.Pattern[str], Change], ...]:
     """Every written form of a body that ceased to exist, as a pattern over folded text, with its change.
 
-    Each comes with its longest word: a text without that word cannot hold the form, and a substring
-    test is far cheaper than a scan.
+    Each comes with its folded form, words joined by one space: a text whose words, joined the same
+    way, do not contain it cannot hold the form, and a substring test is far cheaper than a scan.
     """
     found: list[tuple[str, Change]] = []
     for row in _rows("agencies.csv"):
@@ -80,7 +80,7 @@ def changes() -> tuple[tuple[str, regex.Pattern[str], Change], ...]:
     found.sort(key=lambda item: len(item[0]), reverse=True)
     return tuple(
         (
-            max(fold(form).split(), key=len),
+            " ".join(fold(form).split()),
             regex.compile(r"(?<!\w)" + r"\s+".join(regex.escape(w) for w in fold(form).split()) + r"(?!\w)"),
             change,
         )
@@ -97,8 +97,9 @@ def body_mentions(text: str, folded: str | None = None) -> list[BodyMention]:
     folded = folded if folded is not None else fold(text)
     taken: list[tuple[int, int]] = []
     mentions = []
-    for word, pattern, change in changes():
-        if word not in folded:
+    words = " ".join(folded.split())
+    for form, pattern, change in changes():
+        if form not in words:
             continue
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken):

@@ -29,13 +29,18 @@ def _base_letters() -> dict[int, int | None]:
 _BASE_LETTERS = _base_letters()
 
 
-@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive key: 'Quyết định' and 'QUYET DINH' fold alike.
 
     One character in, at most one character out (a translation table, no normalisation pass), so
-    offsets in a folded Vietnamese text are offsets in the original.
+    offsets in a folded Vietnamese text are offsets in the original. Short keys (codes, names) are
+    memoised; whole texts are not, so that a long run does not keep every document it folded.
     """
+    return _fold_short(text) if len(text) <= 200 else text.translate(_BASE_LETTERS).casefold()
+
+
+@lru_cache(maxsize=65536)
+def _fold_short(text: str) -> str:
     return text.translate(_BASE_LETTERS).casefold()
 
 

@@ -94,6 +94,7 @@ class Grammar:
         self.partial = regex.compile(
             rf"""
             (?<!\d)(?P<num>\d{{1,5}})
+            (?<=\p{{L}}[\s:]*\d{{1,5}})  # a cheap necessary condition before the type words are read
             (?<=(?P<tw>(?<!\w)(?i:{type_words}))\s+(?:{SO}\s*:?\s*)?\d{{1,5}})
             (?:\s*/\s*(?P<year>(?:19|20)\d\d))?
             (?![\w/.\-]|\s*/|[.,]\d)

@@ -144,3 +144,21 @@ def test_registry_import_validates(tmp_path):
 def test_registry_rows_for_decrees_the_corpus_cites(path, symbol, since, source):
     st = book_of().status(cited(DOCS / path, symbol), TODAY)
     assert (st.status, st.since) == ("expired", since) and source in st.evidence[0].source
+
+
+def test_documents_of_a_body_ended_by_the_2025_reorganisation() -> None:
+    from vbpl import extract
+    from vbpl.status import StatusBook
+
+    text = (
+        "Căn cứ Quyết định số 45/QĐ-UBND ngày 01/3/2024 của UBND tỉnh Ninh Thuận; "
+        "Căn cứ Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ;"
+    )
+    provincial, national = extract(text).citations
+    book = StatusBook()
+    after = book.status(provincial, "2026-01-01")
+    assert after.status == "superseded_by_reorganisation"
+    assert after.since == "2025-07-01" and "Khánh Hòa" in (after.successor or "")
+    assert "stay in force" in after.evidence[0].statement
+    assert book.status(provincial, "2025-06-30").status == "unknown"
+    assert book.status(national, "2026-01-01").status == "unknown"

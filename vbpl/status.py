@@ -16,6 +16,7 @@ import regex
 
 from vbpl.models import Citation, DocumentIdentity
 from vbpl.registry import Registry, RegistryEntry
+from vbpl.reorganisation import Change, body_mentions
 from vbpl.text import fold, symbol_key
 
 # Types whose "thay thế …" announces a replacement to be drafted rather than making one.
@@ -57,7 +58,8 @@ class Evidence:
 
 @dataclass(slots=True)
 class Status:
-    status: str  # in_force | replaced | repealed | amended | expired | replacement_planned | unknown
+    # in_force | replaced | repealed | amended | expired | superseded_by_reorganisation | replacement_planned | unknown
+    status: str
     since: str | None = None
     successor: str | None = None  # the current document after following the chain of replacements
     amended_by: list[str] = field(default_factory=list)
@@ -210,6 +212,13 @@ class StatusBook:
             result.status = "replacement_planned"
         elif entry and entry.status == "in_force":
             result.status = "in_force"
+        elif (reorganised := _reorganised_issuer(c, as_of)) is not None:
+            result.status, result.since, result.successor = (
+                "superseded_by_reorganisation", reorganised.effective, reorganised.successor
+            )
+            result.evidence.append(Evidence(
+                f"issued by {reorganised.name}, which since {reorganised.effective} is {reorganised.successor}; "
+                "its documents stay in force until the successor replaces them", reorganised.source))
         return result
 
     def _current(self, successor: str | None, as_of: str, depth: int = 0) -> str | None:
@@ -234,6 +243,14 @@ class StatusBook:
         if c.symbol and "/" in c.symbol and "@" not in c.id:
             return self.known_dates.get(symbol_key(c.symbol))
         return None
+
+
+def _reorganised_issuer(c: Citation, as_of: str) -> Change | None:
+    """The 2025 change that ended the body named as the citation's issuer ("của UBND tỉnh Ninh Thuận"), if any."""
+    if not c.issuer:
+        return None
+    found = [b.change for b in body_mentions(c.issuer) if b.change.effective <= as_of]
+    return found[0] if found else None
 
 
 def _year_in(symbol: str) -> int | None:

@@ -43,6 +43,7 @@ STATUSES: dict[str, str] = {
     "amended": "Đã được sửa đổi, bổ sung",
     "expired": "Hết hiệu lực",
     "replacement_planned": "Đang dự thảo văn bản thay thế",
+    "superseded_by_reorganisation": "Cơ quan ban hành đã được sắp xếp lại (2025)",
     "unknown": "Chưa có thông tin",
 }
 

@@ -1,31 +1,31 @@
 """The citation graph: documents as nodes, typed citations with their evidence as edges (networkx).
 
-Built from the store after corpus-wide resolution, and cached beside the database in a pickle
-keyed by the store's fingerprint (`Store.state`): any ingest changes the fingerprint, and the
-next reader rebuilds. Edges keep the citation's row id, so the sentence and line are read from
-the store only for the rows a query returns.
+Built from the store after corpus-wide resolution. The resolution is kept in the store itself
+(`Store.save_graph`: nodes, one row per citation, derived edges) stamped with the store's
+fingerprint (`Store.state`): while the fingerprint holds, a build reads the kept tables instead of
+resolving again; any ingest changes it, and the next reader resolves again. Edges keep the
+citation's row id, so the sentence and line are read from the store only for the rows a query
+returns.
 """
 
 from __future__ import annotations
 
 import json
-import pickle
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import regex
 
-from vbpl.resolve import C, NodeIndex, Resolution, resolve_corpus
+from vbpl.resolve import C, Node, NodeIndex, Resolution, resolve_corpus
 from vbpl.store import Store
 from vbpl.text import fold
 from vbpl.vocab import vocabulary
 
-CACHE_SUFFIX = ".graph.pickle"
-CACHE_VERSION = 2
+KEPT_VERSION = 1  # of what `resolve_store` keeps; another version is resolved again
 _DIGIT = regex.compile(r"\d")
+Edge = tuple[str, str, Any, dict[str, Any]]  # source, target, key, attributes
 
 
 @dataclass(slots=True)
@@ -46,38 +46,83 @@ class CitationGraph:
 
 
 def build_graph(store: Store) -> CitationGraph:
-    """Resolve the whole store and build the graph from it."""
+    """Resolve the whole store, keep the resolution in it (`Store.save_graph`), and build the graph from that."""
+    resolve_store(store)
+    return _from_kept(store)
+
+
+def resolve_store(store: Store) -> None:
+    """Resolve every citation and keep the result in the store, stamped with the store state it was made for.
+
+    The million rows and their resolutions are dropped before the graph is built from the kept tables, so peak
+    memory is the larger of the two steps, not their sum.
+    """
     state = store.state()
-    documents = store.document_rows()
     rows = store.citation_rows()
-    resolved = resolve_corpus(documents, rows)
-    graph = nx.MultiDiGraph()
-    graph.add_nodes_from((node_id, node.attributes()) for node_id, node in resolved.nodes.items())
-    ambiguous: dict[int, tuple[tuple[str, float], ...]] = {}
-    resolutions, document_nodes = resolved.resolutions, resolved.document_nodes
-    i_id, i_document, i_relation, i_start, i_end, i_page = (
-        C["id"], C["document_id"], C["relation"], C["start"], C["end"], C["page"])
-    edges = []
+    resolved = resolve_corpus(store.document_rows(), rows)
+    derived = _derived_edges(rows, resolved.resolutions)
+    i_id = C["id"]
+    no_candidates = "[]"
+    store.save_graph(
+        {"version": KEPT_VERSION, "state": list(state), "document_nodes": list(resolved.document_nodes.items())},
+        ((node_id, node.dump(node_id in resolved.nodes)) for node_id, node in resolved.index.nodes.items()),
+        ((row_id, r.node, r.method, r.confidence, json.dumps(r.candidates) if r.candidates else no_candidates)
+         for row_id, r in ((row[i_id], resolved.resolutions[row[i_id]]) for row in rows)),
+        ((u, v, key, json.dumps(data, ensure_ascii=False)) for u, v, key, data in derived),
+    )
+
+
+def _derived_edges(rows: Sequence[tuple[Any, ...]],
+                   resolutions: dict[int, Resolution]) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """Edges that texts state between documents they cite, in document order."""
+    i_id, i_document = C["id"], C["document_id"]
     stating: dict[int, list[int]] = {}  # documents whose text may state edges between what they cite -> row span
     for at, row in enumerate(rows):
-        row_id, document_id = row[i_id], row[i_document]
-        resolution = resolutions[row_id]
+        document_id = row[i_document]
         if _may_state(row, document_id, stating):
             stating.setdefault(document_id, [at, at])[1] = at + 1
-        if resolution.node is None:
-            ambiguous[row_id] = resolution.candidates
-            continue
-        edges.append((document_nodes[document_id], resolution.node, row_id, {
-            "relation": row[i_relation], "document_id": document_id, "citation": row_id, "start": row[i_start],
-            "end": row[i_end], "page": row[i_page], "method": resolution.method,
-            "confidence": resolution.confidence,
-        }))
-    _add_edges(graph, edges)
-    del edges
+    edges = []
     for document_id, (first, last) in stating.items():
         cited = [(row, resolutions[row[i_id]]) for row in _document_rows(rows, first, last, document_id)]
-        _add_edges(graph, _edges_between_cited(document_id, cited))
-    return CitationGraph(graph, resolved.index, resolved.document_nodes, ambiguous, state)
+        edges += _edges_between_cited(document_id, cited)
+    return edges
+
+
+def _from_kept(store: Store, state: tuple[int, ...] | None = None) -> CitationGraph:
+    """The graph from the kept resolution: nodes, one edge per resolved citation, then the derived edges.
+
+    Edges are added in the order a build from scratch adds them, so every answer (and its ties) is the same.
+    """
+    nodes: dict[str, Node] = {}
+    graph = nx.MultiDiGraph()
+    in_graph = []
+    for node_id, data in store.graph_node_rows():
+        node, kept = Node.load(node_id, data)
+        nodes[node_id] = node
+        if kept:
+            in_graph.append(node)
+    graph.add_nodes_from((node.id, node.attributes()) for node in in_graph)
+    del in_graph
+    document_nodes = {document_id: node_id for document_id, node_id in store.graph_meta("document_nodes") or ()}
+    ambiguous: dict[int, tuple[tuple[str, float], ...]] = {}
+    _add_edges(graph, _resolved_edges(store, document_nodes, ambiguous))
+    _add_edges(graph, ((u, v, key, json.loads(data)) for u, v, key, data in store.derived_edge_rows()))
+    kept_state = store.graph_meta("state")
+    return CitationGraph(graph, NodeIndex(nodes), document_nodes, ambiguous,
+                         state if state is not None else tuple(kept_state or ()))
+
+
+def _resolved_edges(store: Store, document_nodes: dict[int, str],
+                    ambiguous: dict[int, tuple[tuple[str, float], ...]]) -> Iterator[Edge]:
+    """One edge per resolved citation (read as it is added, never a million-row list); the others to `ambiguous`."""
+    for row_id, document_id, relation, start, end, page, node, method, confidence, candidates in (
+            store.resolved_citation_rows()):
+        if node is None:
+            ambiguous[row_id] = tuple((i, s) for i, s in json.loads(candidates))
+            continue
+        yield document_nodes[document_id], node, row_id, {
+            "relation": relation, "document_id": document_id, "citation": row_id, "start": start, "end": end,
+            "page": page, "method": method, "confidence": confidence}
 
 
 def _add_edges(graph: nx.MultiDiGraph, edges: Iterable[tuple[str, str, Any, dict[str, Any]]]) -> None:
@@ -183,29 +228,10 @@ def _folded_cues() -> list[tuple[str, str]]:
     return _CUES
 
 
-def cache_path(store: Store) -> Path:
-    return store.path.with_name(store.path.name + CACHE_SUFFIX)
-
-
 def load_graph(store: Store, *, cache: bool = True) -> CitationGraph:
-    """The graph of the store: from the cache when the store has not changed since it was built."""
-    path = cache_path(store)
+    """The graph of the store: from the kept resolution when the store has not changed since it was made, else
+    resolved again (and kept). `cache=False` resolves again in any case."""
     state = store.state()
-    if cache and path.is_file():
-        try:
-            with path.open("rb") as fh:
-                version, cached = pickle.load(fh)
-            if version == CACHE_VERSION and cached.state == state:
-                return cached
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-            pass  # an unreadable or stale cache is rebuilt
-    built = build_graph(store)
-    if cache:
-        temporary = path.with_name(path.name + ".tmp")
-        try:
-            with temporary.open("wb") as fh:
-                pickle.dump((CACHE_VERSION, built), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
-    return built
+    if cache and store.graph_meta("version") == KEPT_VERSION and store.graph_meta("state") == list(state):
+        return _from_kept(store, state)
+    return build_graph(store)

@@ -10,6 +10,7 @@ candidates: a wrong silent guess would put a plan under the wrong national decis
 from __future__ import annotations
 
 import itertools
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -109,6 +110,21 @@ class Node:
         if len(self.dates) > 1:
             out["dates_observed"] = dict(self.dates)
         return out
+
+    def dump(self, in_graph: bool) -> str:
+        """The node as JSON for the kept resolution (`Store.save_graph`): observations in the order they were
+        made, so that `load` gives back the same majority and tie-breaks."""
+        return json.dumps([in_graph, self.type, self.symbol, self.year, self.name, self.province, self.province_now,
+                           self.level, self.document_id, list(self.dates.items()), list(self.issuers.items()),
+                           list(self.titles.items()), self.header, sorted(self.aliases)], ensure_ascii=False)
+
+    @classmethod
+    def load(cls, node_id: str, data: str) -> tuple[Node, bool]:
+        """A node from `dump`, and whether it is in the graph (or only in the index, for lookups)."""
+        (in_graph, type_, symbol, year, name, province, province_now, level, document_id, dates, issuers, titles,
+         header, aliases) = json.loads(data)
+        return cls(node_id, type_, symbol, year, name, province, province_now, level, document_id,
+                   Counter(dict(dates)), Counter(dict(issuers)), Counter(dict(titles)), header, set(aliases)), in_graph
 
     def label(self) -> str:
         """How a person names the document: 'Quyết định 1322/QĐ-TTg (2020-08-31)'."""

@@ -109,6 +109,35 @@ MIGRATIONS: list[str] = [
     CREATE INDEX ingest_files_run ON ingest_files(run_id, outcome);
     CREATE INDEX ingest_files_document ON ingest_files(document_id);
     """,
+    # 2: the citation graph's resolution, kept so that a build reads it instead of resolving a million citations
+    # again (valid for the store state in graph_meta); symbols looked up whatever their case without a scan.
+    """
+    CREATE TABLE graph_meta (
+        key    TEXT PRIMARY KEY,
+        value  TEXT NOT NULL                       -- JSON
+    );
+    CREATE TABLE graph_nodes (
+        seq    INTEGER PRIMARY KEY,                -- the order resolution met them in (index and graph order)
+        id     TEXT NOT NULL UNIQUE,
+        data   TEXT NOT NULL                       -- JSON: the node's fields and observations
+    );
+    CREATE TABLE resolutions (
+        citation_id  INTEGER PRIMARY KEY,          -- citations.id
+        node         TEXT,                         -- NULL: ambiguous or unresolved
+        method       TEXT NOT NULL,
+        confidence   REAL NOT NULL,
+        candidates   TEXT NOT NULL DEFAULT '[]'    -- JSON [[node, score], ...] when node is NULL
+    );
+    CREATE INDEX resolutions_node ON resolutions(node);
+    CREATE TABLE graph_derived (
+        seq    INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        key    TEXT NOT NULL,
+        data   TEXT NOT NULL                       -- JSON edge attributes
+    );
+    CREATE INDEX documents_symbol_nocase ON documents(symbol COLLATE NOCASE);
+    """,
 ]
 
 # Column name -> attribute of the extractor's data class, where the two differ.
@@ -587,6 +616,46 @@ class Store:
             "SELECT substr(text, ?, ?) FROM documents WHERE id = ?", (start + 1, max(0, end - start), document_id)
         ).fetchone()
         return row[0] if row else ""
+
+    # --- the citation graph's kept resolution ------------------------------------------------------------
+
+    def graph_meta(self, key: str) -> Any:
+        """A value kept with the resolution (its store state, document nodes), None when absent."""
+        row = self.connection.execute("SELECT value FROM graph_meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_graph(self, meta: Mapping[str, Any], nodes: Iterable[tuple[str, str]],
+                   resolutions: Iterable[tuple[int, str | None, str, float, str]],
+                   derived: Iterable[tuple[str, str, str, str]]) -> None:
+        """Replace the kept resolution in one transaction: readers see the old one or the new one, never a mix."""
+        with self.transaction() as db:
+            for table in ("graph_meta", "graph_nodes", "resolutions", "graph_derived"):
+                db.execute(f"DELETE FROM {table}")
+            db.executemany("INSERT INTO graph_nodes (id, data) VALUES (?, ?)", nodes)
+            db.executemany(
+                "INSERT INTO resolutions (citation_id, node, method, confidence, candidates) VALUES (?, ?, ?, ?, ?)",
+                resolutions)
+            db.executemany("INSERT INTO graph_derived (source, target, key, data) VALUES (?, ?, ?, ?)", derived)
+            db.executemany("INSERT INTO graph_meta (key, value) VALUES (?, ?)",
+                           ((k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()))
+
+    def graph_node_rows(self) -> list[tuple[str, str]]:
+        """(id, JSON data) of every kept node, in resolution order."""
+        return self.connection.execute("SELECT id, data FROM graph_nodes ORDER BY seq").fetchall()
+
+    def resolved_citation_rows(self) -> sqlite3.Cursor:
+        """Every citation with its kept resolution, in document order: (id, document_id, relation, start, end,
+        page, node, method, confidence, candidates); only the columns an edge keeps."""
+        cursor = self.connection.execute(
+            'SELECT c.id, c.document_id, c.relation, c.start, c."end", c.page, r.node, r.method, r.confidence,'
+            " r.candidates FROM citations c JOIN resolutions r ON r.citation_id = c.id"
+            " ORDER BY c.document_id, c.ordinal")
+        cursor.row_factory = None
+        return cursor
+
+    def derived_edge_rows(self) -> list[tuple[str, str, str, str]]:
+        """(source, target, key, JSON data) of the kept edges that texts state between documents they cite."""
+        return self.connection.execute("SELECT source, target, key, data FROM graph_derived ORDER BY seq").fetchall()
 
     def run_outcomes(self, run_id: int) -> list[FileOutcome]:
         rows = self.connection.execute(

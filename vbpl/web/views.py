@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from dataclasses import fields as dataclass_fields
 from typing import Any
 from urllib.parse import quote
 
 from vbpl.check import Finding, check_document
 from vbpl.extract import extract
+from vbpl.graph import CitationGraph
 from vbpl.models import Citation, DocumentIdentity, Extraction
 from vbpl.queries import Citing, cited_by, cites, find, sentence
 from vbpl.resolve import Resolution
-from vbpl.store import StoredCitation, StoredDocument
+from vbpl.store import Store, StoredCitation, StoredDocument
 from vbpl.web import labels
 from vbpl.web.corpus import WebCorpus, as_citation, today
 from vbpl.web.highlight import Mark, Offsets, Segment, segments
+from vbpl.web.recent import Recent
+
+KEPT = 256  # documents (and filter sets) whose cited-by answers are remembered per graph
 
 
 class NotFound(LookupError):
@@ -252,38 +257,72 @@ class CitedByPage:
     offset: int = 0
 
 
+class CitersCache:
+    """Per graph, what every cited-by page of a document shares: its filter choices and each filter's answer.
+
+    Computing them walked all citers of the document (20k for the most cited decision) on each request; they
+    do not change while the graph does.
+    """
+
+    def __init__(self, cg: CitationGraph) -> None:
+        self.cg = cg
+        self._options: Recent[str, dict[str, list[str]]] = Recent(KEPT)
+        self._matching: Recent[tuple[str, CitedByFilters], tuple[tuple[Citing, ...], int]] = Recent(KEPT)
+
+    def options(self, store: Store, node_id: str) -> dict[str, list[str]]:
+        """The filter choices, from the unfiltered rows, so a filter never offers a value that finds nothing."""
+        return self._options.get(node_id, lambda: self._choices(store, node_id))
+
+    def _choices(self, store: Store, node_id: str) -> dict[str, list[str]]:
+        every = cited_by(self.cg, store, node_id, sentences=False).rows
+        return {
+            "province": sorted({r.province for r in every if r.province}),
+            "relation": [r for r in labels.RELATIONS if any(x.relation == r for x in every)],
+            "level": sorted({r.level for r in every if r.level}),
+            "type": sorted({t for r in every if (t := self.cg.graph.nodes[r.node].get("type"))}),
+        }
+
+    def matching(self, store: Store, node_id: str, filters: CitedByFilters) -> tuple[tuple[Citing, ...], int]:
+        """The citations matching the filters, in answer order, and how many distinct documents they come from."""
+        return self._matching.get((node_id, filters), lambda: self._filtered(store, node_id, filters))
+
+    def _filtered(self, store: Store, node_id: str, f: CitedByFilters) -> tuple[tuple[Citing, ...], int]:
+        answer = cited_by(self.cg, store, node_id, province=f.province, relation=f.relation, level=f.level,
+                          since=f.since, until=f.until, sentences=False)
+        nodes = self.cg.graph.nodes
+        matching = tuple(r for r in answer.rows if not f.type or nodes[r.node].get("type") == f.type)
+        return matching, len({r.node for r in matching})
+
+
 def cited_by_page(corpus: WebCorpus, node_id: str, filters: CitedByFilters, offset: int = 0,
                   limit: int | None = None) -> CitedByPage:
-    """Citations of the document by the corpus, filtered; sentences are read only for the rows shown.
-
-    The filter choices come from the unfiltered rows, so a filter never offers a value that finds nothing.
-    """
-    cg = corpus.graph()
+    """Citations of the document by the corpus, filtered; sentences are read only for the rows shown."""
     store = corpus.store()
-    every = cited_by(cg, store, node_id, sentences=False).rows
-    options = {
-        "province": sorted({r.province for r in every if r.province}),
-        "relation": [r for r in labels.RELATIONS if any(x.relation == r for x in every)],
-        "level": sorted({r.level for r in every if r.level}),
-        "type": sorted({t for r in every if (t := cg.graph.nodes[r.node].get("type"))}),
-    }
-    answer = cited_by(cg, store, node_id, province=filters.province, relation=filters.relation,
-                      level=filters.level, since=filters.since, until=filters.until, sentences=False)
-    matching = [r for r in answer.rows if not filters.type or cg.graph.nodes[r.node].get("type") == filters.type]
+    cache = corpus.derived("citers", CitersCache)
+    matching, documents = cache.matching(store, node_id, filters)
     shown = matching[offset : None if limit is None else offset + limit]
-    spans = {row["id"]: (row["start"], row["end"]) for row in store.citation_rows_by_id([r.citation for r in shown])}
-    rows = []
-    for r in shown:
-        start, end = spans.get(r.citation, (0, 0))
-        rows.append(_citing_row(corpus, r) | {"sentence": sentence(store, r.document_id, start, end) if end else ""})
-    return CitedByPage(summary(corpus, node_id), rows, len(matching), len({r.node for r in matching}), options,
+    rows = [_citing_row(corpus, r) | {"sentence": sentence(store, r.document_id, r.start, r.end) if r.end else ""}
+            for r in shown]
+    return CitedByPage(summary(corpus, node_id), rows, len(matching), documents, cache.options(store, node_id),
                        filters, offset)
+
+
+def _fields(row: Any) -> dict[str, Any]:
+    """A row's fields in order, as `asdict` gives them, without its deep copy (every field is a plain value)."""
+    if hasattr(row, "_asdict"):  # a NamedTuple since the graph got faster
+        return row._asdict()
+    names = _FIELD_NAMES.get(type(row))
+    if names is None:
+        names = _FIELD_NAMES[type(row)] = tuple(f.name for f in dataclass_fields(row))
+    return {name: getattr(row, name) for name in names}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _citing_row(corpus: WebCorpus, row: Citing) -> dict[str, Any]:
     attributes = corpus.graph().graph.nodes[row.node]
-    fields = row._asdict() if hasattr(row, "_asdict") else asdict(row)  # a NamedTuple since the graph got faster
-    return fields | {
+    return _fields(row) | {
         "label": label(corpus, row.node),
         "type": attributes.get("type"),
         "title": attributes.get("title"),

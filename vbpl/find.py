@@ -7,7 +7,7 @@ identities are decided later, from the mentions around it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -91,8 +91,10 @@ class Mention:
     amended_by: list[int] = field(default_factory=list)
 
 
-def canonical_codes(written: str) -> list[tuple[str, str]]:
-    """Split a written code group into (separator, code) pairs with official spelling."""
+@lru_cache(maxsize=16384)
+def canonical_codes(written: str) -> tuple[tuple[str, str], ...]:
+    """Split a written code group into (separator, code) pairs with official spelling (memoised: code
+    groups such as "QĐ-TTg" repeat all through a corpus)."""
     vocab = vocabulary()
     parts: list[tuple[str, str]] = []
     official = _official_codes()
@@ -104,7 +106,7 @@ def canonical_codes(written: str) -> list[tuple[str, str]]:
         elif token.islower():
             token = token.upper()
         parts.append((sep, token))
-    return parts
+    return tuple(parts)
 
 
 _CODE_PART = regex.compile(r"(\s*(?:--|//|[-/])\s*|^)([^\s\-/]+)")
@@ -130,6 +132,11 @@ def type_from_codes(codes: list[str], party: bool) -> str | None:
 
 
 def _is_local(codes: list[str]) -> bool:
+    return _codes_are_local(tuple(codes))
+
+
+@lru_cache(maxsize=16384)
+def _codes_are_local(codes: tuple[str, ...]) -> bool:
     vocab = vocabulary()
     for code in codes:
         issuer = vocab.issuers.get(fold(code))

@@ -10,8 +10,11 @@ returns.
 
 from __future__ import annotations
 
+import gc
 import json
+import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +26,7 @@ from vbpl.store import Store
 from vbpl.text import fold
 from vbpl.vocab import vocabulary
 
-KEPT_VERSION = 1  # of what `resolve_store` keeps; another version is resolved again
+KEPT_VERSION = 2  # of what `resolve_store` keeps; another version is resolved again
 _DIGIT = regex.compile(r"\d")
 Edge = tuple[str, str, Any, dict[str, Any]]  # source, target, key, attributes
 
@@ -45,10 +48,32 @@ class CitationGraph:
         return self.graph.nodes[node_id]
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the millions of objects of a graph are made, and none over them after.
+
+    Each collection during a build would walk every object made so far (it nearly doubles a build at 1M
+    citations), and the first collections after it would walk them all again, inside whatever query comes next (3 s
+    of a first `cited-by`). So they are made with the collector off and then frozen (`gc.freeze`: left out of
+    collections) as the long-lived data they are; the next build unfreezes them first, so that a graph given up
+    for a new one is collected as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    gc.unfreeze()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def build_graph(store: Store) -> CitationGraph:
     """Resolve the whole store, keep the resolution in it (`Store.save_graph`), and build the graph from that."""
     resolve_store(store)
-    return _from_kept(store)
+    with _gc_paused():
+        return _from_kept(store)
 
 
 def resolve_store(store: Store) -> None:
@@ -58,18 +83,26 @@ def resolve_store(store: Store) -> None:
     memory is the larger of the two steps, not their sum.
     """
     state = store.state()
-    rows = store.citation_rows()
-    resolved = resolve_corpus(store.document_rows(), rows)
-    derived = _derived_edges(rows, resolved.resolutions)
-    i_id = C["id"]
-    no_candidates = "[]"
-    store.save_graph(
-        {"version": KEPT_VERSION, "state": list(state), "document_nodes": list(resolved.document_nodes.items())},
-        ((node_id, node.dump(node_id in resolved.nodes)) for node_id, node in resolved.index.nodes.items()),
-        ((row_id, r.node, r.method, r.confidence, json.dumps(r.candidates) if r.candidates else no_candidates)
-         for row_id, r in ((row[i_id], resolved.resolutions[row[i_id]]) for row in rows)),
-        ((u, v, key, json.dumps(data, ensure_ascii=False)) for u, v, key, data in derived),
-    )
+    with _gc_paused():
+        rows = store.citation_rows()
+        resolved = resolve_corpus(store.document_rows(), rows)
+        resolutions, document_nodes = resolved.resolutions, resolved.document_nodes
+        seq = {node_id: at for at, node_id in enumerate(resolved.index.nodes)}
+        i_id, i_document, i_relation, i_start, i_end, i_page = (
+            C["id"], C["document_id"], C["relation"], C["start"], C["end"], C["page"])
+        no_candidates = "[]"
+        derived = _derived_edges(rows, resolutions)
+        store.save_graph(
+            {"version": KEPT_VERSION, "state": list(state), "document_nodes": list(document_nodes.items())},
+            ((at, node_id, node.dump(node_id in resolved.nodes))
+             for at, (node_id, node) in enumerate(resolved.index.nodes.items())),
+            ((row_id, r.node, r.method, r.confidence, json.dumps(r.candidates) if r.candidates else no_candidates)
+             for row_id, r in ((row[i_id], resolutions[row[i_id]]) for row in rows)),
+            ((seq[document_nodes[row[i_document]]], seq[r.node], row[i_id], row[i_document], row[i_relation],
+              row[i_start], row[i_end], row[i_page], r.method, r.confidence)
+             for row, r in ((row, resolutions[row[i_id]]) for row in rows) if r.node is not None),
+            ((u, v, key, json.dumps(data, ensure_ascii=False)) for u, v, key, data in derived),
+        )
 
 
 def _derived_edges(rows: Sequence[tuple[Any, ...]],
@@ -93,36 +126,41 @@ def _from_kept(store: Store, state: tuple[int, ...] | None = None) -> CitationGr
 
     Edges are added in the order a build from scratch adds them, so every answer (and its ties) is the same.
     """
+    ids, data = store.graph_nodes()
     nodes: dict[str, Node] = {}
     graph = nx.MultiDiGraph()
     in_graph = []
-    for node_id, data in store.graph_node_rows():
-        node, kept = Node.load(node_id, data)
-        nodes[node_id] = node
-        if kept:
-            in_graph.append(node)
-    graph.add_nodes_from((node.id, node.attributes()) for node in in_graph)
+    for node_id, fields in zip(ids, json.loads(data), strict=True):
+        nodes[node_id], attributes = Node.load(node_id, fields)
+        if attributes is not None:
+            in_graph.append((node_id, attributes))
+    del data
+    graph.add_nodes_from(in_graph)
     del in_graph
-    document_nodes = {document_id: node_id for document_id, node_id in store.graph_meta("document_nodes") or ()}
-    ambiguous: dict[int, tuple[tuple[str, float], ...]] = {}
-    _add_edges(graph, _resolved_edges(store, document_nodes, ambiguous))
+    _add_kept_edges(graph, ids, store.graph_edge_rows())
     _add_edges(graph, ((u, v, key, json.loads(data)) for u, v, key, data in store.derived_edge_rows()))
+    document_nodes = {document_id: node_id for document_id, node_id in store.graph_meta("document_nodes") or ()}
+    ambiguous = {row_id: tuple((i, s) for i, s in json.loads(candidates))
+                 for row_id, candidates in store.unresolved_citations()}
     kept_state = store.graph_meta("state")
     return CitationGraph(graph, NodeIndex(nodes), document_nodes, ambiguous,
                          state if state is not None else tuple(kept_state or ()))
 
 
-def _resolved_edges(store: Store, document_nodes: dict[int, str],
-                    ambiguous: dict[int, tuple[tuple[str, float], ...]]) -> Iterator[Edge]:
-    """One edge per resolved citation (read as it is added, never a million-row list); the others to `ambiguous`."""
-    for row_id, document_id, relation, start, end, page, node, method, confidence, candidates in (
-            store.resolved_citation_rows()):
-        if node is None:
-            ambiguous[row_id] = tuple((i, s) for i, s in json.loads(candidates))
-            continue
-        yield document_nodes[document_id], node, row_id, {
-            "relation": relation, "document_id": document_id, "citation": row_id, "start": start, "end": end,
-            "page": page, "method": method, "confidence": confidence}
+def _add_kept_edges(graph: nx.MultiDiGraph, ids: list[str], rows: Iterable[tuple[Any, ...]]) -> None:
+    """One edge per resolved citation, straight into the adjacency (`_add_edges` without its node checks: both
+    ends are kept nodes); node ids come from `ids`, relation and method words are shared, not one string per edge."""
+    succ, pred = graph._succ, graph._pred
+    intern = sys.intern
+    for source, target, citation, document_id, relation, start, end, page, method, confidence in rows:
+        u, v = ids[source], ids[target]
+        keydict = succ[u].get(v)
+        if keydict is None:
+            keydict = succ[u][v] = pred[v][u] = {}
+        keydict[citation] = {
+            "relation": intern(relation), "document_id": document_id, "citation": citation, "start": start,
+            "end": end, "page": page, "method": intern(method), "confidence": confidence}
+    nx._clear_cache(graph)
 
 
 def _add_edges(graph: nx.MultiDiGraph, edges: Iterable[tuple[str, str, Any, dict[str, Any]]]) -> None:
@@ -233,5 +271,6 @@ def load_graph(store: Store, *, cache: bool = True) -> CitationGraph:
     resolved again (and kept). `cache=False` resolves again in any case."""
     state = store.state()
     if cache and store.graph_meta("version") == KEPT_VERSION and store.graph_meta("state") == list(state):
-        return _from_kept(store, state)
+        with _gc_paused():
+            return _from_kept(store, state)
     return build_graph(store)

@@ -64,7 +64,8 @@ def find(cg: CitationGraph, ref: str, store: Store | None = None) -> Resolution:
 
 
 def _find(cg: CitationGraph, ref: str, store: Store | None) -> Resolution:
-    if store is not None:
+    if store is not None and ref.strip() not in cg.index.nodes:  # a node id names no stored symbol or file
+        # (and `Store.document` would scan every file name for it)
         try:
             stored = store.document(ref)
         except AmbiguousKeyError:

@@ -113,18 +113,20 @@ class Node:
 
     def dump(self, in_graph: bool) -> str:
         """The node as JSON for the kept resolution (`Store.save_graph`): observations in the order they were
-        made, so that `load` gives back the same majority and tie-breaks."""
-        return json.dumps([in_graph, self.type, self.symbol, self.year, self.name, self.province, self.province_now,
+        made, so that `load` gives back the same majority and tie-breaks; the graph's attributes when it is in the
+        graph (computed once here rather than at every build)."""
+        return json.dumps([self.type, self.symbol, self.year, self.name, self.province, self.province_now,
                            self.level, self.document_id, list(self.dates.items()), list(self.issuers.items()),
-                           list(self.titles.items()), self.header, sorted(self.aliases)], ensure_ascii=False)
+                           list(self.titles.items()), self.header, sorted(self.aliases),
+                           self.attributes() if in_graph else None], ensure_ascii=False)
 
     @classmethod
-    def load(cls, node_id: str, data: str) -> tuple[Node, bool]:
-        """A node from `dump`, and whether it is in the graph (or only in the index, for lookups)."""
-        (in_graph, type_, symbol, year, name, province, province_now, level, document_id, dates, issuers, titles,
-         header, aliases) = json.loads(data)
-        return cls(node_id, type_, symbol, year, name, province, province_now, level, document_id,
-                   Counter(dict(dates)), Counter(dict(issuers)), Counter(dict(titles)), header, set(aliases)), in_graph
+    def load(cls, node_id: str, data: list[Any]) -> tuple[Node, dict[str, Any] | None]:
+        """A node from `dump` (parsed), and its graph attributes (None: only in the index, for lookups)."""
+        (type_, symbol, year, name, province, province_now, level, document_id, dates, issuers, titles, header,
+         aliases, attributes) = data
+        return cls(node_id, type_, symbol, year, name, province, province_now, level, document_id, _counter(dates),
+                   _counter(issuers), _counter(titles), header, set(aliases)), attributes
 
     def label(self) -> str:
         """How a person names the document: 'Quyết định 1322/QĐ-TTg (2020-08-31)'."""
@@ -132,6 +134,14 @@ class Node:
         head = f"{self.type} {what}" if self.type and not (self.name and not self.symbol) else what
         when = self.date or (str(self.year) if self.year else "")
         return f"{head} ({when})" if when else head
+
+
+def _counter(pairs: list[list[Any]]) -> Counter[Any]:
+    """A Counter from (value, count) pairs in their order; `Counter.__init__` costs more than the data here,
+    for the ~200k nodes a build loads (the three counters of every node)."""
+    counter: Counter[Any] = Counter.__new__(Counter)
+    dict.update(counter, pairs)
+    return counter
 
 
 @dataclass(frozen=True, slots=True)

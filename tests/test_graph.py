@@ -162,3 +162,32 @@ def test_cli(corpus, tmp_path):
         result = runner.invoke(app, ["export", "--format", fmt, "-o", str(out), "--db", str(db)])
         assert result.exit_code == 0, result.output
         assert out.exists()
+
+
+def test_the_kept_resolution_gives_the_graph_resolving_again_gives(corpus):
+    _, store, cg = corpus
+    for other in (load_graph(store), load_graph(store, cache=False)):
+        assert list(other.graph.nodes(data=True)) == list(cg.graph.nodes(data=True))
+        assert list(other.graph.edges(keys=True, data=True)) == list(cg.graph.edges(keys=True, data=True))
+        assert list(other.graph.in_edges(keys=True)) == list(cg.graph.in_edges(keys=True))  # citers' order
+        assert (other.ambiguous, other.document_nodes) == (cg.ambiguous, cg.document_nodes)
+        assert [n.attributes() for n in other.index.nodes.values()] == [n.attributes() for n in cg.index.nodes.values()]
+    found = store.connection.execute(
+        "SELECT count(*) FROM resolutions WHERE node = ?", ("quyet-dinh/36-qd-ttg/2021",)).fetchone()[0]
+    assert found == len([r for r in cited_by(cg, store, "36/QĐ-TTg").rows if not r.derived])
+
+
+def test_an_ingest_makes_the_kept_resolution_stale(tmp_path):
+    seeds = ROOT / "corpora/seeds"
+
+    def citing_36(store: Store, cg) -> set[str]:
+        return {Path(store.document(r.document_id).source).name for r in cited_by(cg, store, "36/QĐ-TTg").rows}
+
+    with Store.open(tmp_path / "two.sqlite") as store:
+        ingest(store, [seeds / SEEDS["000"], seeds / SEEDS["003"]])
+        assert citing_36(store, load_graph(store)) == {SEEDS["000"], SEEDS["003"]}
+        ingest(store, [seeds / SEEDS["004"]])
+        assert store.graph_meta("state") != list(store.state())
+        after = load_graph(store)
+        assert store.graph_meta("state") == list(store.state())
+        assert citing_36(store, after) == {SEEDS["000"], SEEDS["003"], SEEDS["004"]}

@@ -1,4 +1,10 @@
-"""The JSON API behind the pages (`/api/...`); FastAPI publishes its OpenAPI schema at /openapi.json."""
+"""The JSON API behind the pages (`/api/...`); FastAPI publishes its OpenAPI schema at /openapi.json.
+
+Suggestions and cited-by are what people ask most and fastest (each keystroke, each page of citers): they
+answer from memory in about a millisecond, plus one short read of the store per sentence shown, so they run
+on the event loop. Handing each to a worker thread cost more than the answer under load (the hand-over and
+the GIL passing back and forth).
+"""
 
 from __future__ import annotations
 
@@ -32,7 +38,7 @@ def draft_text(draft: tuple[str, bytes | None, str | None]) -> tuple[str, str]:
 
 
 @router.get("/suggest", summary="Gợi ý văn bản khi gõ")
-def suggest(request: Request, q: SearchText = "",
+async def suggest(request: Request, q: SearchText = "",
             limit: Annotated[int, Query(ge=1, le=50)] = 8) -> list[dict[str, Any]]:
     found = corpus_of(request).suggestions().suggest(q, limit)
     return [asdict(s) | {"href": views.node_href(s.node)} for s in found]
@@ -61,7 +67,7 @@ def document(request: Request, ref: str) -> dict[str, Any]:
 
 
 @router.get("/cited-by", summary="Các văn bản trích dẫn một văn bản")
-def cited_by(request: Request, ref: Ref, filters: Filters, offset: Annotated[int, Query(ge=0)] = 0,
+async def cited_by(request: Request, ref: Ref, filters: Filters, offset: Annotated[int, Query(ge=0)] = 0,
              limit: Annotated[int, Query(ge=1, le=5000)] = 100) -> dict[str, Any]:
     corpus = corpus_of(request)
     page = views.cited_by_page(corpus, views.resolve(corpus, ref), filters, offset, limit)

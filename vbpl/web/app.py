@@ -8,6 +8,9 @@ that names no code (the traceback goes to the server log, never to the browser).
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,7 @@ from vbpl.web.corpus import WebCorpus
 from vbpl.web.views import NotFound
 
 HERE = Path(__file__).parent
+DB_VARIABLE = "VBPL_WEB_DB"  # how `vbpl serve --workers N` tells each worker process which database to serve
 log = logging.getLogger("vbpl.web")
 
 
@@ -38,18 +42,33 @@ def create_app(db: str | Path) -> FastAPI:
     """The web UI and JSON API over the corpus database `db` (which must exist)."""
     from vbpl.web import api, pages
 
+    corpus = WebCorpus(Path(db))
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        """Load the graph before the server accepts a connection: a 15 s first request would time clients out."""
+        log.info("loading the citation graph of %s (pid %d) ...", corpus.db, os.getpid())
+        log.info("citation graph loaded in %.1f s (pid %d); accepting requests", corpus.warm(), os.getpid())
+        yield
+
     app = FastAPI(
         title="vbpl",
         summary="Trích dẫn giữa các văn bản pháp luật Việt Nam: tra cứu, văn bản trích dẫn, kiểm tra dự thảo.",
         version="0.1.0",
+        lifespan=lifespan,
     )
-    app.state.corpus = WebCorpus(Path(db))
+    app.state.corpus = corpus
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
     _errors(app)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The factory each `vbpl serve --workers N` process calls (uvicorn imports it by name)."""
+    return create_app(os.environ[DB_VARIABLE])
 
 
 def _wants_json(request: Request) -> bool:

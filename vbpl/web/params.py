@@ -17,7 +17,7 @@ Ref = Annotated[str, Query(min_length=1, max_length=300, description="Số ký h
 SearchText = Annotated[str, Query(max_length=300, description="Số ký hiệu, tên văn bản hoặc từ trong văn bản.")]
 
 
-def cited_by_filters(
+async def cited_by_filters(
     province: Annotated[str | None, Query(max_length=100, description="Tỉnh của văn bản trích dẫn.")] = None,
     relation: Annotated[Relation | Literal[""] | None, Query(description="Quan hệ trích dẫn.")] = None,
     level: Annotated[str | None, Query(max_length=40, description="Cấp ban hành: ubnd_tinh, so, bo …")] = None,
@@ -25,7 +25,8 @@ def cited_by_filters(
     since: Annotated[str | None, Query(pattern=DATE, description="Từ ngày (YYYY hoặc YYYY-MM-DD).")] = None,
     until: Annotated[str | None, Query(pattern=DATE, description="Đến ngày (YYYY hoặc YYYY-MM-DD).")] = None,
 ) -> CitedByFilters:
-    """Empty form fields (a filter left at 'all') count as absent."""
+    """Empty form fields (a filter left at 'all') count as absent. Async only so that FastAPI runs it on the
+    event loop rather than handing it to a thread."""
     return CitedByFilters(province or None, relation or None, level or None, type or None, since or None,
                           until or None)
 

@@ -6,8 +6,9 @@ query only intersects a few sets. References with a number go through the resolv
 
 Common words ("kế hoạch") match most of the corpus; sorting 100k hits by citers to keep ten took half a
 second, so every node has its rank in that order, computed once, and the best few hits are picked by rank
-with a heap. The words' answers, and the union of postings under a short prefix ("q",
-"20"), are kept for the ones last asked: they are the same for everyone typing them.
+with a heap. The answers, and the union of postings under a short prefix ("q", "20"),
+are kept for the ones last asked: they are the same for everyone typing them, and reading a reference
+(`parse_ref`, `lookup`) was half the cost of an answer.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from vbpl.web.recent import Recent
 
 _WORD = regex.compile(r"[a-z0-9]+")
 MAX_POSTING = 50_000  # words this common (\"quyet\", \"dinh\") narrow nothing; they are checked on the labels
-KEPT = 2_048  # word answers and prefix unions remembered
+KEPT = 2_048  # answers and prefix unions remembered
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ class SuggestIndex:
         self.words = sorted(self.postings)
         ranked = sorted(graph.nodes, key=lambda n: (-self.citers[n], n))  # the order suggestions are shown in
         self.rank = {node: at for at, node in enumerate(ranked)}
-        self._answers: Recent[tuple[tuple[str, ...], int], list[str]] = Recent(KEPT)
+        self._answers: Recent[tuple[str, int], list[Suggestion]] = Recent(KEPT)
         self._prefixes: Recent[str, frozenset[str]] = Recent(KEPT)
 
     def suggest(self, text: str, limit: int = 10) -> list[Suggestion]:
@@ -67,6 +68,9 @@ class SuggestIndex:
         text = text.strip()
         if not text:
             return []
+        return self._answers.get((text, limit), lambda: self._suggest(text, limit))
+
+    def _suggest(self, text: str, limit: int) -> list[Suggestion]:
         found: dict[str, str] = {}
         if any(ch.isdigit() for ch in text) and parse_ref(text).number:
             resolution = lookup(text, self.cg.index)
@@ -80,13 +84,10 @@ class SuggestIndex:
         return [self._suggestion(node, method) for node, method in ranked[:limit]]
 
     def _by_words(self, text: str, limit: int) -> list[str]:
-        words = tuple(_WORD.findall(fold(text)))
+        """The `limit` best nodes having every whole word and a word starting with the last one."""
+        words = _WORD.findall(fold(text))
         if not words:
             return []
-        return self._answers.get((words, limit), lambda: self._ranked_hits(words, limit))
-
-    def _ranked_hits(self, words: tuple[str, ...], limit: int) -> list[str]:
-        """The `limit` best nodes having every whole word and a word starting with the last one."""
         *whole, last = words
         sets: list[set[str] | frozenset[str]] = []
         for word in whole:

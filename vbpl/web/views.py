@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from dataclasses import fields as dataclass_fields
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -21,6 +22,7 @@ from vbpl.web.highlight import Mark, Offsets, Segment, segments
 from vbpl.web.recent import Recent
 
 KEPT = 256  # documents (and filter sets) whose cited-by answers are remembered per graph
+ROWS_KEPT = 32_768  # cited-by rows remembered with their sentence (about 1 kB each)
 
 
 class NotFound(LookupError):
@@ -31,7 +33,9 @@ class NotFound(LookupError):
         self.suggestions = suggestions or []
 
 
+@lru_cache(maxsize=65_536)
 def node_href(node_id: str) -> str:
+    """The document page's address; remembered, as quoting is a good part of a 50-row cited-by answer."""
     return f"/van-ban/{quote(node_id, safe='')}"
 
 
@@ -258,16 +262,18 @@ class CitedByPage:
 
 
 class CitersCache:
-    """Per graph, what every cited-by page of a document shares: its filter choices and each filter's answer.
+    """Per graph, what cited-by pages share: a document's filter choices, each filter's answer, the rows shown.
 
-    Computing them walked all citers of the document (20k for the most cited decision) on each request; they
-    do not change while the graph does.
+    Computing them walked all citers of the document (20k for the most cited decision) on each request, and
+    each row shown read its sentence from the store and built its labels; none of it changes while the graph
+    does (the memory is per graph, so an ingest starts it afresh).
     """
 
     def __init__(self, cg: CitationGraph) -> None:
         self.cg = cg
         self._options: Recent[str, dict[str, list[str]]] = Recent(KEPT)
         self._matching: Recent[tuple[str, CitedByFilters], tuple[tuple[Citing, ...], int]] = Recent(KEPT)
+        self._rows: Recent[Citing, dict[str, Any]] = Recent(ROWS_KEPT)
 
     def options(self, store: Store, node_id: str) -> dict[str, list[str]]:
         """The filter choices, from the unfiltered rows, so a filter never offers a value that finds nothing."""
@@ -293,6 +299,10 @@ class CitersCache:
         matching = tuple(r for r in answer.rows if not f.type or nodes[r.node].get("type") == f.type)
         return matching, len({r.node for r in matching})
 
+    def row(self, corpus: WebCorpus, store: Store, row: Citing) -> dict[str, Any]:
+        """One citation as the page and the API show it, with its sentence (the store's text is read once)."""
+        return self._rows.get(row, lambda: _citing_row(corpus, store, row))
+
 
 def cited_by_page(corpus: WebCorpus, node_id: str, filters: CitedByFilters, offset: int = 0,
                   limit: int | None = None) -> CitedByPage:
@@ -301,8 +311,7 @@ def cited_by_page(corpus: WebCorpus, node_id: str, filters: CitedByFilters, offs
     cache = corpus.derived("citers", CitersCache)
     matching, documents = cache.matching(store, node_id, filters)
     shown = matching[offset : None if limit is None else offset + limit]
-    rows = [_citing_row(corpus, r) | {"sentence": sentence(store, r.document_id, r.start, r.end) if r.end else ""}
-            for r in shown]
+    rows = [cache.row(corpus, store, r) for r in shown]
     return CitedByPage(summary(corpus, node_id), rows, len(matching), documents, cache.options(store, node_id),
                        filters, offset)
 
@@ -320,7 +329,7 @@ def _fields(row: Any) -> dict[str, Any]:
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
-def _citing_row(corpus: WebCorpus, row: Citing) -> dict[str, Any]:
+def _citing_row(corpus: WebCorpus, store: Store, row: Citing) -> dict[str, Any]:
     attributes = corpus.graph().graph.nodes[row.node]
     return _fields(row) | {
         "label": label(corpus, row.node),
@@ -330,6 +339,7 @@ def _citing_row(corpus: WebCorpus, row: Citing) -> dict[str, Any]:
         "level_label": labels.level(row.level),
         "method_label": labels.method(row.method),
         "href": node_href(row.node) + f"#c{row.citation}",
+        "sentence": sentence(store, row.document_id, row.start, row.end) if row.end else "",
     }
 
 

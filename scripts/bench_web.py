@@ -146,9 +146,9 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     vbpl = Path(sys.executable).with_name("vbpl")
     launched = time.perf_counter()
-    server = subprocess.Popen([str(vbpl), "serve", "--db", str(args.db), "--port", str(port),
-                               "--workers", str(args.workers)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=os.environ.copy())
+    command = [str(vbpl), "serve", "--db", str(args.db), "--port", str(port)]
+    command += ["--workers", str(args.workers)] if args.workers > 1 else []  # a server before --workers runs too
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=os.environ.copy())
     try:
         deadline = time.monotonic() + 600
         while True:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from web_corpus import ROOT, build_corpus
+from web_corpus import HOSTILE, ROOT, build_corpus
 
 from vbpl.web import create_app
 
@@ -149,3 +150,27 @@ def test_graph_picture_has_both_directions(client: TestClient) -> None:
     html = client.get("/do-thi", params={"ref": "36/QĐ-TTg"}).text
     assert "<svg" in html and html.count('class="box') >= 3
     assert "Văn bản trích dẫn" in html and "Văn bản được trích dẫn" in html
+
+
+def test_an_ingest_shows_up_without_a_restart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store is looked at off the request path; a new document is served once the background reload ends."""
+    import time
+
+    from vbpl.ingest import collect, ingest
+    from vbpl.store import Store
+    from vbpl.web import corpus as web_corpus
+
+    db = tmp_path / "one.sqlite"
+    with Store.open(db) as store:
+        ingest(store, collect([str(SEED)]).files)
+    with TestClient(create_app(db)) as served:  # `with`: the lifespan loads the graph before the first request
+        assert served.get("/api/suggest", params={"q": "777/KH-UBND"}).json() == []
+        hostile = tmp_path / "hostile.txt"
+        hostile.write_text(HOSTILE, encoding="utf-8")
+        with Store.open(db) as store:
+            ingest(store, collect([str(hostile)]).files)
+        monkeypatch.setattr(web_corpus, "STATE_CHECK_SECONDS", 0.0)
+        deadline = time.monotonic() + 30
+        while not served.get("/api/suggest", params={"q": "777/KH-UBND"}).json():
+            assert time.monotonic() < deadline, "the new document never showed up"
+            time.sleep(0.1)

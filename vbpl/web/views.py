@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from dataclasses import fields as dataclass_fields
 from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
@@ -316,22 +315,10 @@ def cited_by_page(corpus: WebCorpus, node_id: str, filters: CitedByFilters, offs
                        filters, offset)
 
 
-def _fields(row: Any) -> dict[str, Any]:
-    """A row's fields in order, as `asdict` gives them, without its deep copy (every field is a plain value)."""
-    if hasattr(row, "_asdict"):  # a NamedTuple since the graph got faster
-        return row._asdict()
-    names = _FIELD_NAMES.get(type(row))
-    if names is None:
-        names = _FIELD_NAMES[type(row)] = tuple(f.name for f in dataclass_fields(row))
-    return {name: getattr(row, name) for name in names}
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
 def _citing_row(corpus: WebCorpus, store: Store, row: Citing) -> dict[str, Any]:
     attributes = corpus.graph().graph.nodes[row.node]
-    return _fields(row) | {
+    fields = row._asdict() if hasattr(row, "_asdict") else asdict(row)  # a NamedTuple since the graph got faster
+    return fields | {
         "label": label(corpus, row.node),
         "type": attributes.get("type"),
         "title": attributes.get("title"),

@@ -55,12 +55,14 @@ def _gc_paused() -> Iterator[None]:
     Each collection during a build would walk every object made so far (it nearly doubles a build at 1M
     citations), and the first collections after it would walk them all again, inside whatever query comes next (3 s
     of a first `cited-by`). So they are made with the collector off and then frozen (`gc.freeze`: left out of
-    collections) as the long-lived data they are; the next build unfreezes them first, so that a graph given up
-    for a new one is collected as usual.
+    collections) as the long-lived data they are. The next build unfreezes them and collects once first: a graph
+    given up for a new one (networkx graphs hold cycles) is freed before the new one is made, not kept frozen.
     """
     enabled = gc.isenabled()
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
     gc.disable()
-    gc.unfreeze()
     try:
         yield
     finally:

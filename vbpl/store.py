@@ -651,7 +651,7 @@ class Store:
         B-tree inserts), and the page cache is raised meanwhile: evicting index pages is most of the cost otherwise.
         """
         cache_size = self.connection.execute("PRAGMA cache_size").fetchone()[0]
-        self.connection.execute("PRAGMA cache_size = -500000")
+        self.connection.execute("PRAGMA cache_size = -150000")
         try:
             self._save_graph(meta, nodes, resolutions, edges, derived)
         finally:

@@ -191,3 +191,13 @@ def test_an_ingest_makes_the_kept_resolution_stale(tmp_path):
         after = load_graph(store)
         assert store.graph_meta("state") == list(store.state())
         assert citing_36(store, after) == {SEEDS["000"], SEEDS["003"], SEEDS["004"]}
+
+
+def test_a_store_that_cannot_be_written_still_gets_its_graph(corpus, tmp_path):
+    db, _, cg = corpus
+    with Store.open(db) as store:
+        store.connection.execute("PRAGMA query_only = ON")  # as a read-only file would (root ignores file modes)
+        store.state = lambda: (-1,)  # the kept resolution looks stale: it must resolve and cannot keep it
+        other = load_graph(store)
+    assert list(other.graph.edges(keys=True, data=True)) == list(cg.graph.edges(keys=True, data=True))
+    assert other.ambiguous == cg.ambiguous and other.state == (-1,)

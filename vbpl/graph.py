@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import json
+import sqlite3
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -73,16 +74,22 @@ def _gc_paused() -> Iterator[None]:
 
 def build_graph(store: Store) -> CitationGraph:
     """Resolve the whole store, keep the resolution in it (`Store.save_graph`), and build the graph from that."""
-    resolve_store(store)
-    with _gc_paused():
-        return _from_kept(store)
+    kept = resolve_store(store)
+    try:
+        with _gc_paused():
+            return _from_kept(kept)
+    finally:
+        if kept is not store:
+            kept.close()
 
 
-def resolve_store(store: Store) -> None:
+def resolve_store(store: Store) -> Store:
     """Resolve every citation and keep the result in the store, stamped with the store state it was made for.
 
-    The million rows and their resolutions are dropped before the graph is built from the kept tables, so peak
-    memory is the larger of the two steps, not their sum.
+    Returns the store it was kept in: `store`, or a scratch store in memory when `store` cannot be written (a
+    read-only file, another writer holding it), so that a reader still gets its graph. The million rows and their
+    resolutions are dropped before the graph is built from the kept tables, so peak memory is the larger of the two
+    steps, not their sum.
     """
     state = store.state()
     with _gc_paused():
@@ -94,17 +101,26 @@ def resolve_store(store: Store) -> None:
             C["id"], C["document_id"], C["relation"], C["start"], C["end"], C["page"])
         no_candidates = "[]"
         derived = _derived_edges(rows, resolutions)
-        store.save_graph(
-            {"version": KEPT_VERSION, "state": list(state), "document_nodes": list(document_nodes.items())},
-            ((at, node_id, node.dump(node_id in resolved.nodes))
-             for at, (node_id, node) in enumerate(resolved.index.nodes.items())),
-            ((row_id, r.node, r.method, r.confidence, json.dumps(r.candidates) if r.candidates else no_candidates)
-             for row_id, r in ((row[i_id], resolutions[row[i_id]]) for row in rows)),
-            ((seq[document_nodes[row[i_document]]], seq[r.node], row[i_id], row[i_document], row[i_relation],
-              row[i_start], row[i_end], row[i_page], r.method, r.confidence)
-             for row, r in ((row, resolutions[row[i_id]]) for row in rows) if r.node is not None),
-            ((u, v, key, json.dumps(data, ensure_ascii=False)) for u, v, key, data in derived),
-        )
+
+        def keep(into: Store) -> Store:
+            into.save_graph(
+                {"version": KEPT_VERSION, "state": list(state), "document_nodes": list(document_nodes.items())},
+                ((at, node_id, node.dump(node_id in resolved.nodes))
+                 for at, (node_id, node) in enumerate(resolved.index.nodes.items())),
+                ((row_id, r.node, r.method, r.confidence,
+                  json.dumps(r.candidates) if r.candidates else no_candidates)
+                 for row_id, r in ((row[i_id], resolutions[row[i_id]]) for row in rows)),
+                ((seq[document_nodes[row[i_document]]], seq[r.node], row[i_id], row[i_document], row[i_relation],
+                  row[i_start], row[i_end], row[i_page], r.method, r.confidence)
+                 for row, r in ((row, resolutions[row[i_id]]) for row in rows) if r.node is not None),
+                ((u, v, key, json.dumps(data, ensure_ascii=False)) for u, v, key, data in derived),
+            )
+            return into
+
+        try:
+            return keep(store)
+        except sqlite3.OperationalError:
+            return keep(Store.open(":memory:"))
 
 
 def _derived_edges(rows: Sequence[tuple[Any, ...]],

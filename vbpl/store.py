@@ -695,10 +695,10 @@ class Store:
         return cursor
 
     def unresolved_citations(self) -> list[tuple[int, str]]:
-        """(citation id, JSON candidates) of the citations the kept resolution left ambiguous, in document order."""
+        """(citation id, JSON candidates) of the citations the kept resolution left ambiguous (from `resolutions`
+        alone: a scratch store in memory has no citations)."""
         cursor = self.connection.execute(
-            "SELECT r.citation_id, r.candidates FROM resolutions r JOIN citations c ON c.id = r.citation_id"
-            " WHERE r.node IS NULL ORDER BY c.document_id, c.ordinal")
+            "SELECT citation_id, candidates FROM resolutions WHERE node IS NULL ORDER BY citation_id")
         cursor.row_factory = None
         return cursor.fetchall()
 

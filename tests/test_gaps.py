@@ -5,29 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from vbpl.cli import app
 from vbpl.gaps import gaps
-from vbpl.graph import load_graph
-from vbpl.ingest import collect, ingest
 from vbpl.peers import peers
 from vbpl.province_report import province_table
 from vbpl.provinces import current_provinces
-from vbpl.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory):
-    db = tmp_path_factory.mktemp("gaps") / "corpus.sqlite"
-    with Store.open(db) as store:
-        ingest(store, collect([str(ROOT / "corpora/seeds"), str(ROOT / "corpora/docs")]).files)
-    store = Store.open(db)
-    yield db, store, load_graph(store, cache=False)
-    store.close()
 
 
 def _covered(report) -> dict[str, list]:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from vbpl.cli import app
 from vbpl.graph import build_graph, load_graph
-from vbpl.ingest import collect, ingest
+from vbpl.ingest import ingest
 from vbpl.queries import chain, cited_by, cites
 from vbpl.store import Store
 
@@ -21,16 +20,6 @@ SEEDS = {
     "003": "003_4aef5daab40e0d48.txt",  # Quảng Ngãi plan, 2025 (no number yet)
     "004": "004_34544d3a8a892a37.txt",  # Ninh Thuận plan, 2024 (no number yet)
 }
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory):
-    db = tmp_path_factory.mktemp("graph") / "corpus.sqlite"
-    with Store.open(db) as store:
-        ingest(store, collect([str(ROOT / "corpora/seeds"), str(ROOT / "corpora/docs")]).files)
-    store = Store.open(db)
-    yield db, store, load_graph(store)
-    store.close()
 
 
 def _seed(store: Store, key: str) -> int:

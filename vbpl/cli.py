@@ -9,13 +9,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from vbpl.cli_common import DEFAULT_DB, Database, fail, stdout_console
 from vbpl.extract import extract
 from vbpl.ingest import PathError, collect, ingest
 from vbpl.models import Extraction
@@ -68,9 +69,7 @@ def extract_command(
     ] = Format.table,
 ) -> None:
     """Extract every citation from each file, with the document's own identity from its header."""
-    console = Console()
-    if not console.is_terminal:
-        console = Console(width=160)
+    console = stdout_console()
     errors = Console(stderr=True)
     failed = False
     records = []
@@ -78,7 +77,7 @@ def extract_command(
         try:
             text = decode(sys.stdin.buffer.read(), "<stdin>") if source == "-" else read_document(Path(source)).text
         except UnreadableError as exc:
-            errors.print(f"[red]skipped[/red] {exc}", highlight=False)
+            errors.print(f"[red]skipped[/red] {escape(str(exc))}", highlight=False)
             failed = True
             continue
         result = extract(text)
@@ -117,26 +116,12 @@ def _print_table(console: Console, source: str, result: Extraction, text: str) -
     console.print(f"{len(result.citations)} citations of {len({c.id for c in result.citations})} documents\n")
 
 
-DEFAULT_DB = Path("vbpl.sqlite")
-Database = Annotated[Path, typer.Option("--db", help="The corpus database, one SQLite file.")]
-
-
-def _stdout() -> Console:
-    console = Console()
-    return console if console.is_terminal else Console(width=160)
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    Console(stderr=True).print(f"[red]error[/red] {escape(message)}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
 def _open_existing(db: Path) -> Store:
     """The database a reading command asks for; exit 2 when it does not exist or cannot be used."""
     try:
         return Store.open(db, create=False)
     except StoreError as exc:
-        _fail(str(exc), 2)
+        raise fail(str(exc), 2) from exc
 
 
 @app.command("ingest")
@@ -165,11 +150,11 @@ def ingest_command(
     try:
         collected = collect(paths, exclude=database_files)
     except PathError as exc:
-        _fail(str(exc), 2)
+        raise fail(str(exc), 2) from exc
     try:
         store = Store.open(db)
     except StoreError as exc:
-        _fail(str(exc), 2)
+        raise fail(str(exc), 2) from exc
     with store:
         try:
             with ingest_progress(Console(stderr=True), len(collected.files)) as advance:
@@ -177,11 +162,12 @@ def ingest_command(
                     store, collected.files, workers=workers, force=force, options={"paths": paths}, on_outcome=advance
                 )
         except KeyboardInterrupt:
-            _fail("interrupted; every file stored so far is kept, run the same command again to finish", 130)
+            message = "interrupted; every file stored so far is kept, run the same command again to finish"
+            raise fail(message, 130) from None
         except (sqlite3.Error, OSError, BrokenProcessPool) as exc:
-            _fail(f"the run failed: {exc}; every file stored so far is kept", 1)
+            raise fail(f"the run failed: {exc}; every file stored so far is kept", 1) from exc
         report.ignored = collected.ignored
-        print_ingest_summary(_stdout(), report, db, store.counts())
+        print_ingest_summary(stdout_console(), report, db, store.counts())
 
 
 class DocsFormat(StrEnum):
@@ -208,7 +194,7 @@ def docs_command(
     if output_format is DocsFormat.json:
         sys.stdout.write(json.dumps([asdict(d) for d in documents], ensure_ascii=False, indent=2) + "\n")
         return
-    _stdout().print(documents_table(documents, title=f"{len(documents)} documents in {db}"))
+    stdout_console().print(documents_table(documents, title=f"{len(documents)} documents in {db}"))
 
 
 @app.command("show")
@@ -219,15 +205,15 @@ def show_command(
     db: Database = DEFAULT_DB,
 ) -> None:
     """Print one document's metadata and its text, every citation coloured by its relation."""
-    console = _stdout()
+    console = stdout_console()
     with _open_existing(db) as store:
         try:
             found = store.document(document)
         except AmbiguousKeyError as exc:
             console.print(documents_table(exc.candidates, title=f"{document} names {len(exc.candidates)} documents"))
-            _fail(f"{exc}", 2)
+            raise fail(f"{exc}", 2) from exc
         if found is None:
-            _fail(f"no document {document!r} in {db}; list them with `vbpl docs`", 1)
+            raise fail(f"no document {document!r} in {db}; list them with `vbpl docs`", 1)
         print_document(console, found, store.text(found), store.citations_of(found))
 
 

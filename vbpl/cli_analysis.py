@@ -11,7 +11,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from vbpl.cli_graph import DEFAULT_DB, Database, OutputFormat, _console, _fail, _open
+from vbpl.cli_common import DEFAULT_DB, Database, fail, stdout_console
+from vbpl.cli_graph import OutputFormat, _open
 from vbpl.compare import compare
 from vbpl.gaps import gaps
 from vbpl.peers import peers
@@ -45,7 +46,7 @@ def gaps_command(
     with store:
         report = gaps(cg, store, national)
     if report.target.node is None:
-        raise _fail(f"no single document {national!r} is known in the corpus; try `vbpl cited-by {national}`", 1)
+        raise fail(f"no single document {national!r} is known in the corpus; try `vbpl cited-by {national}`", 1)
     rows = [{"province": p.province, "covered": p.covered, "implements": p.implements,
              "corpus_documents": p.corpus_documents, "documents": [d.to_dict() for d in p.documents]}
             for p in report.provinces]
@@ -66,7 +67,7 @@ def gaps_command(
             if d.province and d.province != p.province:
                 name += f" [dim]({d.province})[/dim]"
             table.add_row(p.province if i == 0 else "", name, d.relation, str(d.date), str(d.lag or ""))
-    console = _console()
+    console = stdout_console()
     console.print(table)
     console.print(f"[bold]No document in the corpus[/bold] ({len(report.missing)}): "
                   + ", ".join(p.province + (f" ({p.corpus_documents} other documents)" if p.corpus_documents else "")
@@ -84,12 +85,12 @@ def peers_command(
     with store:
         report = peers(cg, store, document, limit=limit)
     if report.target.node is None:
-        raise _fail(f"no single document {document!r} in the corpus; list them with `vbpl docs`", 1)
+        raise fail(f"no single document {document!r} in the corpus; list them with `vbpl docs`", 1)
     rows = [{"document": r.node, "label": r.label, "peers": r.peers, "cited_by": list(r.cited_by)}
             for r in report.recommendations]
     if _emit(rows, output_format, {"target": report.target.node, "parents": report.parents, "peers": report.peers}):
         return
-    console = _console()
+    console = stdout_console()
     console.print(f"[bold]{len(report.peers)} peers[/bold] (via {', '.join(report.parents) or 'title only'}): "
                   + "; ".join(report.peers))
     table = Table(title="Cited by peers, not by this document", title_justify="left")
@@ -107,16 +108,16 @@ def _plan_tasks(ref: str, db: Path) -> tuple[str, list[Task]]:
         try:
             return path.name, parse_tasks(read_document(path).text)
         except UnreadableError as exc:
-            raise _fail(str(exc), 2) from exc
+            raise fail(str(exc), 2) from exc
     if not db.is_file():
-        raise _fail(f"{ref!r} is not a file and there is no database at {db}", 2)
+        raise fail(f"{ref!r} is not a file and there is no database at {db}", 2)
     with Store.open(db, create=False) as store:
         try:
             found = store.document(ref)
         except AmbiguousKeyError as exc:
-            raise _fail(str(exc), 2) from exc
+            raise fail(str(exc), 2) from exc
         if found is None:
-            raise _fail(f"no document {ref!r} in {db}", 1)
+            raise fail(f"no document {ref!r} in {db}", 1)
         return Path(found.source).name, parse_tasks(store.text(found))
 
 
@@ -137,7 +138,7 @@ def compare_command(
                 "only_a": [t.to_dict() for t in coverage.only_a], "only_b": [t.to_dict() for t in coverage.only_b]}
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
-    console = _console()
+    console = stdout_console()
     table = Table(title=f"{len(coverage.pairs)} matched tasks: A = {name_a} ({len(tasks_a)} tasks), "
                   f"B = {name_b} ({len(tasks_b)} tasks)", title_justify="left")
     for column in ("A", "task A", "B", "task B", "score"):
@@ -194,7 +195,7 @@ def provinces_command(
             table.add_row(r.province if i == 0 else "", p.label + where, str(p.date),
                           "\n".join(f"{x.label} {x.relation} {x.lag or ''}" for x in p.implements),
                           "\n".join(str(t) for t in p.targets))
-    _console().print(table)
+    stdout_console().print(table)
 
 
 def register(app: typer.Typer) -> None:

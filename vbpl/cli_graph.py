@@ -11,19 +11,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
+from vbpl.cli_common import DEFAULT_DB, Database, fail, stdout_console
 from vbpl.export import ExportFormat, export
 from vbpl.graph import CitationGraph, load_graph
 from vbpl.queries import Answer, Lineage, chain, cited_by, cites
 from vbpl.render import RELATION_STYLES
 from vbpl.store import Store, StoreError
-
-Database = Annotated[Path, typer.Option("--db", help="The corpus database, one SQLite file.")]
-DEFAULT_DB = Path("vbpl.sqlite")
 
 
 class OutputFormat(StrEnum):
@@ -32,21 +28,11 @@ class OutputFormat(StrEnum):
     csv = "csv"
 
 
-def _console() -> Console:
-    console = Console()
-    return console if console.is_terminal else Console(width=160)
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    Console(stderr=True).print(f"[red]error[/red] {escape(message)}", highlight=False, soft_wrap=True)
-    return typer.Exit(code)
-
-
 def _open(db: Path) -> tuple[Store, CitationGraph]:
     try:
         store = Store.open(db, create=False)
     except StoreError as exc:
-        raise _fail(str(exc), 2) from exc
+        raise fail(str(exc), 2) from exc
     return store, load_graph(store)
 
 
@@ -57,9 +43,9 @@ def _require(answer: Answer, cg: CitationGraph, ref: str) -> str:
         return target.node
     if target.candidates:
         lines = "\n".join(f"  {cg.index.nodes[i].label()}  [{i}]" for i, _ in target.candidates)
-        raise _fail(f"{ref!r} may mean {len(target.candidates)} documents; be more specific:\n{lines}", 1)
+        raise fail(f"{ref!r} may mean {len(target.candidates)} documents; be more specific:\n{lines}", 1)
     closest = "\n".join(f"  {cg.index.nodes[i].label()}  [{i}]" for i, _ in cg.index.closest(ref))
-    raise _fail(f"no document {ref!r} is known in the corpus; the closest known documents are:\n{closest}", 1)
+    raise fail(f"no document {ref!r} is known in the corpus; the closest known documents are:\n{closest}", 1)
 
 
 def cited_by_command(
@@ -94,7 +80,7 @@ def cited_by_command(
             how = f"{r.method} {r.confidence:.2f}" + (f" (stated in document {r.document_id})" if r.derived else "")
             table.add_row(r.label, f"[{RELATION_STYLES.get(r.relation, '')}]{r.relation}", r.level or "", r.sentence,
                           how)
-        _console().print(table)
+        stdout_console().print(table)
 
 
 def cites_command(
@@ -119,7 +105,7 @@ def cites_command(
             if c.node is None:
                 status = "ambiguous: " + ", ".join(i for i, _ in c.candidates)
             branch.add(f"{c.label} — ×{c.count}, {c.method} {c.confidence:.2f}, {status}")
-    _console().print(tree)
+    stdout_console().print(tree)
 
 
 def chain_command(
@@ -136,7 +122,7 @@ def chain_command(
     root: Lineage = answer.rows[0]
     tree = Tree(_lineage_label(root))
     _grow(tree, root)
-    _console().print(tree)
+    stdout_console().print(tree)
 
 
 def _lineage_label(item: Lineage) -> str:
@@ -160,7 +146,7 @@ def export_command(
     store.close()
     suffix = {"graphml": ".graphml", "gexf": ".gexf", "json": ".json", "neo4j-csv": "-neo4j"}[output_format.value]
     written = export(cg, output_format, output or Path(f"vbpl-graph{suffix}"))
-    _console().print(f"{cg.graph.number_of_nodes()} documents, {cg.graph.number_of_edges()} citations → "
+    stdout_console().print(f"{cg.graph.number_of_nodes()} documents, {cg.graph.number_of_edges()} citations → "
                      + ", ".join(str(p) for p in written))
 
 

@@ -199,6 +199,23 @@ def test_exit_codes_and_text_output(tmp_path):
     assert result.exit_code == 2 and "VB203" in result.stdout and "broken.pdf" in result.stderr
 
 
+def test_cli_speaks_english_and_the_same_finding_renders_in_vietnamese(tmp_path):
+    """`vbpl check` prints English (scripts and tests read it); the web renders the same finding in Vietnamese."""
+    from message_fragments import spoken
+
+    draft = write(tmp_path, "draft.txt", HEAD + "Căn cứ Luật Khoa học và Công nghệ ngày 18/6/2013;\n"
+                  "Giao UBND các huyện triển khai.\n")
+    result = runner.invoke(app, ["check", str(draft), "--as-of", AS_OF])
+    assert ("VB101 Luật Khoa học và Công nghệ (2013) was replaced from 2025-10-01 by Luật Khoa học, công nghệ và đổi "
+            "mới sáng tạo số 93/2025/QH15 — registry: replaced by") in result.stdout
+    assert "VB203 'UBND các huyện' no longer exists: since 2025-07-01 its successor is" in result.stdout
+    assert spoken(result.stdout, "vi", words=3) == []
+    replaced = next(f for f in findings_of(draft.read_text(encoding="utf-8")) if f.code == "VB101")
+    assert replaced.message_in("vi").startswith("Luật Khoa học và Công nghệ (2013) đã được thay thế bởi Luật Khoa học, "
+                                                "công nghệ và đổi mới sáng tạo số 93/2025/QH15 từ ngày 01/10/2025")
+    assert replaced.to_dict("vi")["message"] == replaced.message_in("vi") != replaced.message
+
+
 def test_json_and_sarif_shapes(tmp_path):
     dirty = write(tmp_path, "dirty.txt", HEAD + "Giao UBND các huyện triển khai.\n")
     rows = json.loads(runner.invoke(app, ["check", str(dirty), "--format", "json"]).stdout)

@@ -174,3 +174,56 @@ def test_an_ingest_shows_up_without_a_restart(tmp_path: Path, monkeypatch: pytes
         while not served.get("/api/suggest", params={"q": "777/KH-UBND"}).json():
             assert time.monotonic() < deadline, "the new document never showed up"
             time.sleep(0.1)
+
+
+# --- what the checker and the status book say, in Vietnamese on every page ---------------------------------------
+
+SUPERSEDED_DRAFT = ("Số: /KH-UBND\nĐồng Nai, ngày tháng 11 năm 2025\nKẾ HOẠCH\n"
+                    "Căn cứ Luật Khoa học và Công nghệ ngày 18/6/2013;\nSở Kế hoạch và Đầu tư chủ trì.\n")
+
+
+def _said(html: str) -> str:
+    """What a reader sees of a page: its text and its tooltips, unescaped."""
+    import html as markup
+    import re
+
+    return markup.unescape(re.sub(r"<[^>]+>", " ", html) + " ".join(re.findall(r'title="([^"]*)"', html)))
+
+
+def test_check_page_says_in_vietnamese_that_a_cited_law_was_replaced(client: TestClient) -> None:
+    from message_fragments import spoken
+
+    html = client.post("/kiem-tra", data={"text": SUPERSEDED_DRAFT}).text
+    said = _said(html)
+    assert ("Luật Khoa học và Công nghệ (2013) đã được thay thế bởi Luật Khoa học, công nghệ và đổi mới sáng tạo số "
+            "93/2025/QH15 từ ngày 01/10/2025") in " ".join(said.split())
+    assert "danh mục hiệu lực: đã được thay thế bởi" in said  # the evidence, with its source
+    assert "“Sở Kế hoạch và Đầu tư” không còn tồn tại: từ ngày 01/03/2025, đơn vị kế thừa là Sở Tài chính" in said
+    assert "các sở hợp nhất từ 01/03/2025" in said  # the note beside the source of the merger
+    assert spoken(said, "en") == []
+    assert "2025-10-01" not in said
+    api = client.post("/api/check", data={"text": SUPERSEDED_DRAFT}).json()
+    assert any(f["code"] == "VB101" and "đã được thay thế bởi" in f["message"] for f in api["findings"])
+
+
+def test_outdated_marks_and_status_on_document_pages_are_vietnamese(client: TestClient) -> None:
+    import re
+
+    from message_fragments import spoken
+
+    html = client.get("/van-ban/12015/KH-UBND", follow_redirects=True).text
+    tips = [t for t in re.findall(r'class="cite[^"]* outdated"[^>]*title="([^"]*)"', html)]
+    assert tips and all("⚠" in t for t in tips)
+    assert any("đặt ra chương trình có giai đoạn đã kết thúc năm 2020" in t for t in tips)
+    assert spoken(_said(html), "en") == []
+    law = client.get("/van-ban/" + quote("luat/luat-khoa-hoc-va-cong-nghe/2013", safe="")).text
+    assert "danh mục hiệu lực: đã được thay thế bởi Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15 " \
+           "từ ngày 01/10/2025" in _said(law)
+    assert spoken(_said(law), "en") == []
+
+
+def test_a_parameter_that_does_not_validate_is_explained_in_vietnamese(client: TestClient) -> None:
+    page = client.get("/trich-dan", params={"ref": "36/QĐ-TTg", "since": "hôm qua"}).text
+    assert "since: không đúng định dạng" in page and "String should" not in page
+    assert client.get("/api/suggest", params={"q": "36", "limit": 0}).json()["detail"] == (
+        "Tham số không hợp lệ — limit: phải lớn hơn hoặc bằng 1")

@@ -3,18 +3,23 @@
 Codes (documented in docs/checks.md): VB1xx the status of cited documents, VB2xx bodies that no longer
 exist, VB3xx references that contradict themselves or what is known, VB4xx references the corpus cannot
 resolve (only with a database), VB001 information.
+
+A finding's message is a `Message` (vbpl/messages.py): `Finding.message` is its English text, as the command line
+prints it; the web UI renders the same finding in Vietnamese (`Finding.message_in("vi")`).
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from typing import Any
 
 import regex
 
 from vbpl.check_lists import list_mentions
 from vbpl.document import issuer_from_symbol
+from vbpl.messages import Date, Joined, Lang, Message, msg
 from vbpl.models import Citation, Extraction
 from vbpl.reorganisation import body_mentions
 from vbpl.status import PLANNING_TYPES, DocumentDate, StatusBook, document_date, dynamic_clause, label_of, period_of
@@ -62,10 +67,21 @@ class Finding:
     end_col: int
     code: str
     severity: str
-    message: str
+    detail: Message
 
-    def to_dict(self) -> dict:
-        return asdict(self) | {"name": CHECKS[self.code].name}
+    @property
+    def message(self) -> str:
+        return self.detail.render("en")
+
+    def message_in(self, lang: Lang) -> str:
+        return self.detail.render(lang)
+
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        return {
+            "path": self.path, "line": self.line, "col": self.col, "end_line": self.end_line,
+            "end_col": self.end_col, "code": self.code, "severity": self.severity,
+            "message": self.message_in(lang), "name": CHECKS[self.code].name,
+        }
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
@@ -93,7 +109,7 @@ class Context:
     lines: Lines
     folded: str
 
-    def finding(self, code: str, start: int, end: int, message: str, severity: str | None = None) -> Finding:
+    def finding(self, code: str, start: int, end: int, message: Message, severity: str | None = None) -> Finding:
         line, col = self.lines.at(start)
         end_line, end_col = self.lines.at(max(start, end))
         return Finding(self.path, line, col, end_line, end_col, code, severity or CHECKS[code].severity, message)
@@ -107,8 +123,7 @@ def check_document(
     findings: list[Finding] = []
     dynamic = dynamic_clause(text, ctx.folded)
     if dynamic:
-        findings.append(ctx.finding("VB001", *dynamic, "dynamic-reference clause: where a cited document is "
-                                    "amended or replaced, this text follows the new version automatically"))
+        findings.append(ctx.finding("VB001", *dynamic, msg("check.dynamic")))
     findings += _status_findings(ctx, book, as_of, dynamic)
     findings += _citation_findings(ctx, book)
     findings += _body_findings(ctx, as_of)
@@ -129,35 +144,37 @@ def _status_findings(ctx: Context, book: StatusBook, as_of: str, dynamic: tuple[
         seen.add(c.id)
         st = book.status(c, as_of, ctx.path)
         label = label_of(c)
-        evidence = "; ".join(str(e) for e in st.evidence[:2])
-        when = "" if not st.since else (
-            f" from {st.since}" + (" (already at this document's date)" if doc_date and st.since <= doc_date else "")
+        evidence = Joined(tuple(st.evidence[:2]))
+        when = None if not st.since else msg(
+            "check.since_by_document_date" if doc_date and st.since <= doc_date else "check.since", date=Date(st.since)
         )
-        follows = ""
-        if dynamic:
-            follows = f"; the dynamic-reference clause at line {ctx.lines.at(dynamic[0])[0]} applies the new version"
+        follows = msg("check.follows", line=ctx.lines.at(dynamic[0])[0]) if dynamic else None
         severity = "info" if dynamic else None
         if st.status == "replaced":
-            msg = f"{label} was replaced{when} by {st.successor or 'a later document'}{follows} — {evidence}"
-            findings.append(ctx.finding("VB101", c.start, c.end, msg, severity))
+            successor = st.successor or msg("check.successor_unknown")
+            said = msg("check.replaced", label=label, when=when, successor=successor, follows=follows,
+                       evidence=evidence)
+            findings.append(ctx.finding("VB101", c.start, c.end, said, severity))
         elif st.status in ("repealed", "expired"):
-            verb = "repealed" if st.status == "repealed" else "no longer in force"
-            findings.append(ctx.finding("VB102", c.start, c.end, f"{label} is {verb}{when} — {evidence}", severity))
+            said = msg(f"check.{st.status}", label=label, when=when, evidence=evidence)
+            findings.append(ctx.finding("VB102", c.start, c.end, said, severity))
         elif st.status == "amended":
             amended_by = [a for a in st.amended_by if fold(a.split()[-1]) not in cited_symbols]
             if not c.amended_by and len(amended_by) == len(st.amended_by) and not _amendment_follows(citations, i):
-                msg = (f"{label} is cited without its amendment ({', '.join(st.amended_by)}){follows} — {evidence}")
-                findings.append(ctx.finding("VB104", c.start, c.end, msg, severity))
+                said = msg("check.amendment_not_cited", label=label, amendments=Joined(tuple(st.amended_by), ", "),
+                           follows=follows, evidence=evidence)
+                findings.append(ctx.finding("VB104", c.start, c.end, said, severity))
         elif st.status == "replacement_planned":
-            findings.append(ctx.finding("VB105", c.start, c.end, f"{label}: replacement in preparation — {evidence}"))
+            said = msg("check.replacement_planned", label=label, evidence=evidence)
+            findings.append(ctx.finding("VB105", c.start, c.end, said))
         period = period_of(c.title)
         if period and st.status not in ("replaced", "repealed", "expired"):
             reference = doc_date or as_of
             if period.end < int(reference[:4]):
-                at = f"this document's date ({doc_date})" if doc_date else f"{as_of} (this draft is undated)"
-                msg = (f"{label} sets a programme whose period ended in {period.end} ('{period.phrase}' in its title), "
-                       f"before {at}; a programme for the following period may replace it")
-                findings.append(ctx.finding("VB103", c.start, c.end, msg))
+                at = (msg("check.period_at_document_date", date=Date(doc_date)) if doc_date
+                      else msg("check.period_at_undated", date=Date(as_of)))
+                said = msg("check.period_ended", label=label, end=period.end, phrase=period.phrase, at=at)
+                findings.append(ctx.finding("VB103", c.start, c.end, said))
     return findings
 
 
@@ -175,17 +192,17 @@ def _citation_findings(ctx: Context, book: StatusBook) -> list[Finding]:
     doc_date = ctx.when.date
     for c in ctx.extraction.citations:
         if c.date and (known := book.known_date(c)) and known[0] != c.date:
-            findings.append(ctx.finding("VB301", c.start, c.end,
-                                        f"{label_of(c)} is dated {c.date} here, but {known[0]} [{known[1]}]"))
+            findings.append(ctx.finding("VB301", c.start, c.end, msg(
+                "check.date_mismatch", label=label_of(c), date=Date(c.date), known=Date(known[0]), where=known[1])))
         if c.date and doc_date and c.date > doc_date and not (ctx.when.partial and c.date[:4] == doc_date[:4]):
-            findings.append(ctx.finding("VB302", c.start, c.end,
-                                        f"{label_of(c)} is dated {c.date}, after this document ({doc_date})"))
+            findings.append(ctx.finding("VB302", c.start, c.end, msg(
+                "check.later_document", label=label_of(c), date=Date(c.date), document_date=Date(doc_date))))
         if c.symbol and c.type and (coded := type_of_symbol(c.symbol)) and not _types_agree(c.type, coded, c.symbol):
-            findings.append(ctx.finding("VB303", c.start, c.end,
-                                        f"'{c.type}' but the symbol {c.symbol} is coded as {' or '.join(coded)}"))
+            findings.append(ctx.finding("VB303", c.start, c.end, msg(
+                "check.type_mismatch", type=c.type, symbol=c.symbol, coded=Joined(coded, msg("join.or")))))
         if c.symbol and c.issuer and (clash := issuer_clash(c.issuer, c.symbol)):
-            findings.append(ctx.finding("VB304", c.start, c.end,
-                                        f"issued by '{clash[0]}' here, but the symbol {c.symbol} is of {clash[1]}"))
+            findings.append(ctx.finding("VB304", c.start, c.end, msg(
+                "check.issuer_mismatch", written=clash[0], symbol=c.symbol, coded=clash[1])))
     return findings
 
 
@@ -208,12 +225,15 @@ def _body_findings(ctx: Context, as_of: str) -> list[Finding]:
     findings = []
     for mentions in first.values():
         m = mentions[0]
-        more = f" (and {len(mentions) - 1} more mentions)" if len(mentions) > 1 else ""
-        named = f"'{' '.join(m.text.split())}'" + (f" ({m.change.name}, in a list)" if m.start in in_lists else "")
-        msg = (f"{named} no longer exists: since {m.change.effective} its successor is "
-               f"{m.change.successor}{more}; this document is dated {ctx.when.date or 'nothing (undated draft)'} "
-               f"[{m.change.source}]")
-        findings.append(ctx.finding(_BODY_CODES[m.change.kind], m.start, m.end, msg))
+        written = " ".join(m.text.split())
+        named = (msg("check.body_named_in_list", text=written, name=m.change.name) if m.start in in_lists
+                 else msg("check.body_named", text=written))
+        dated = (msg("check.document_dated", date=Date(ctx.when.date)) if ctx.when.date
+                 else msg("check.document_undated"))
+        said = msg("check.body_gone", named=named, date=Date(m.change.effective), successor=m.change.successor,
+                   more=msg("check.body_more", count=len(mentions) - 1) if len(mentions) > 1 else None,
+                   dated=dated, source=m.change.source)
+        findings.append(ctx.finding(_BODY_CODES[m.change.kind], m.start, m.end, said))
     return findings
 
 

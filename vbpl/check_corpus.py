@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from vbpl.identity import slug
+from vbpl.messages import Joined, msg
 from vbpl.models import Citation, DocumentIdentity
 from vbpl.resolve import Context as RefContext
 from vbpl.resolve import NodeIndex, parse_ref
@@ -84,11 +85,10 @@ class CorpusRefs:
             if options is None:
                 continue
             if len(options) >= 2:
-                named = "; ".join(self.index.nodes[i].label() for i in options[:SHOWN])
-                more = f" and {len(options) - SHOWN} more" if len(options) > SHOWN else ""
-                found.append(ctx.finding("VB401", c.start, c.end, f"{label_of(c)} has no year and the corpus holds "
-                                         f"{len(options)} documents it may mean: {named}{more}"))
+                named = Joined(tuple(self.index.nodes[i].label() for i in options[:SHOWN]))
+                more = msg("check.ambiguous_more", count=len(options) - SHOWN) if len(options) > SHOWN else None
+                found.append(ctx.finding("VB401", c.start, c.end, msg(
+                    "check.ambiguous", label=label_of(c), count=len(options), candidates=named, more=more)))
             elif not options and not c.date:
-                found.append(ctx.finding("VB402", c.start, c.end,
-                                         f"{label_of(c)} has no year or date and no document of the corpus matches it"))
+                found.append(ctx.finding("VB402", c.start, c.end, msg("check.unresolved", label=label_of(c))))
         return found

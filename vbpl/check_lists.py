@@ -8,13 +8,11 @@ head word) are looked for at the start of each item of such a list.
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib import resources
 
 import regex
 
-from vbpl.reorganisation import NOTED_AS_FORMER, BodyMention, Change
+from vbpl.reorganisation import NOTED_AS_FORMER, BodyMention, Change, change_of, data_rows
 from vbpl.text import fold
 
 LIST_KINDS = ("ministry", "department")  # rows of agencies.csv whose name begins with the head word ("Bộ", "Sở")
@@ -31,15 +29,14 @@ Forms = tuple[tuple[regex.Pattern[str], Change], ...]
 def _lists() -> tuple[tuple[regex.Pattern[str], Forms], ...]:
     """Per head word ('Sở', 'Bộ'): the pattern of the head, and each merged body's forms without the head word."""
     forms: dict[str, list[tuple[str, Change]]] = {}
-    with resources.files("vbpl.data").joinpath("agencies.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if row["kind"] not in LIST_KINDS:
-                continue
-            head = row["name"].split()[0]
-            change = Change(row["name"], row["successor"], row["effective"], row["kind"], row["source"])
-            for form in (row["name"], *filter(None, (a.strip() for a in row["aliases"].split("|")))):
-                if form.startswith(head + " "):
-                    forms.setdefault(head, []).append((form[len(head) + 1 :], change))
+    for row in data_rows("agencies.csv"):
+        if row["kind"] not in LIST_KINDS:
+            continue
+        head = row["name"].split()[0]
+        change = change_of(row)
+        for form in (row["name"], *filter(None, (a.strip() for a in row["aliases"].split("|")))):
+            if form.startswith(head + " "):
+                forms.setdefault(head, []).append((form[len(head) + 1 :], change))
     return tuple(
         # Capitalised 'Sở', or 'các sở': a lower-case 'sở' alone is 'cơ sở', 'trụ sở'.
         (regex.compile(rf"(?<!\w)(?:(?i:các\s+{head})|{head}|{head.upper()})(?!\w)\s*:?\s*"),

@@ -2,8 +2,8 @@
 
 Ministries and provincial departments merged from 1 March 2025, provinces from 1 July 2025 (63 → 34) and
 the district level ended the same day. Agency mergers are data (vbpl/data/agencies.csv, each with its
-source); which province took over which comes from the maintained `vietnamadminunits` package, with the
-vocabulary's provinces.csv as the fallback.
+legal basis, a note in English and Vietnamese, and its public sources); which province took over which
+comes from the maintained `vietnamadminunits` package, with the vocabulary's provinces.csv as the fallback.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from importlib import resources
 
 import regex
 
+from vbpl.messages import Phrase
 from vbpl.text import fold
 from vbpl.vocab import vocabulary
 
@@ -31,7 +32,22 @@ class Change:
     successor: str
     effective: str
     kind: str  # "ministry" | "department" | "district" | "province"
-    source: str
+    source: Phrase  # "Nghị quyết 176/2025/QH15, <note>: <links>" in each language
+
+
+def source_of(row: dict[str, str]) -> Phrase:
+    """A data row's basis, note (note_en, note_vi) and links (source) as one line per language."""
+
+    def line(note: str) -> str:
+        said = ", ".join(p for p in (row["basis"], note) if p)
+        return f"{said}: {row['source']}" if said and row["source"] else said or row["source"]
+
+    return Phrase(line(row["note_en"]), line(row["note_vi"]))
+
+
+def change_of(row: dict[str, str]) -> Change:
+    """One row of vbpl/data/agencies.csv."""
+    return Change(row["name"], row["successor"], row["effective"], row["kind"], source_of(row))
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +58,7 @@ class BodyMention:
     change: Change
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def data_rows(name: str) -> list[dict[str, str]]:
     with resources.files("vbpl.data").joinpath(name).open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
 
@@ -66,16 +82,16 @@ def changes() -> tuple[tuple[str, regex.Pattern[str], Change], ...]:
     way, do not contain it cannot hold the form, and a substring test is far cheaper than a scan.
     """
     found: list[tuple[str, Change]] = []
-    for row in _rows("agencies.csv"):
-        change = Change(row["name"], row["successor"], row["effective"], row["kind"], row["source"])
+    for row in data_rows("agencies.csv"):
+        change = change_of(row)
         for form in (row["name"], *filter(None, (a.strip() for a in row["aliases"].split("|")))):
             found.append((form, change))
-    provinces = {r["change"]: r for r in _rows("reorganisation.csv")}["provinces"]
+    provinces = {r["change"]: r for r in data_rows("reorganisation.csv")}["provinces"]
     for name in vocabulary().provinces:
         successor = province_successor(name)
         if fold(successor) != fold(name):
             change = Change(f"tỉnh {name}", f"tỉnh/thành phố {successor}", provinces["effective"], "province",
-                            provinces["source"])
+                            source_of(provinces))
             found.append((f"tỉnh {name}", change))
     found.sort(key=lambda item: len(item[0]), reverse=True)
     return tuple(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from vbpl.messages import Date, Joined, Lang, Message, Param, msg, render
 from vbpl.models import Citation, DocumentIdentity
 from vbpl.registry import Registry, RegistryEntry
 from vbpl.reorganisation import Change, body_mentions
@@ -49,11 +50,19 @@ class DocumentDate:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    statement: str  # what the source says, in one line
-    source: str  # path:line of a text, or the registry row and its public source
+    says: Message  # what the source says, in one line
+    source: Param  # path:line of a text, or the registry row and its public source
+    planned: bool = False  # a plan or draft announcing an act, not the act
+
+    @property
+    def statement(self) -> str:
+        return self.says.render("en")
+
+    def render(self, lang: Lang = "en") -> str:
+        return f"{self.says.render(lang)} [{render(self.source, lang)}]"
 
     def __str__(self) -> str:
-        return f"{self.statement} [{self.source}]"
+        return self.render("en")
 
 
 @dataclass(slots=True)
@@ -61,7 +70,8 @@ class Status:
     # in_force | replaced | repealed | amended | expired | superseded_by_reorganisation | replacement_planned | unknown
     status: str
     since: str | None = None
-    successor: str | None = None  # the current document after following the chain of replacements
+    # the current document after following the chain of replacements: a name, or "B, itself replaced by C"
+    successor: str | Message | None = None
     amended_by: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     registry: RegistryEntry | None = None
@@ -183,10 +193,10 @@ class StatusBook:
             if act.source == citing or (not act.planned and act.date and act.date > as_of):
                 continue
             if act.planned:
-                result.evidence.append(Evidence(f"{act.by_label} plans to {_verb(act.kind)} it", act.where))
+                result.evidence.append(Evidence(msg(f"evidence.planned_{act.kind}", by=act.by_label), act.where,
+                                                planned=True))
                 continue
-            said = f"says it {_verb(act.kind)}s it" if act.kind != "expired" else "is marked as no longer in force"
-            evidence = Evidence(f"{act.by_label} {said}", act.where)
+            evidence = Evidence(msg(f"evidence.{act.kind}", by=act.by_label), act.where)
             if act.kind == "amended":
                 if act.by_label not in result.amended_by:
                     result.amended_by.append(act.by_label)
@@ -208,7 +218,7 @@ class StatusBook:
             result.successor = self._current(successor, as_of) if kind == "replaced" else None
         elif result.amended_by:
             result.status = "amended"
-        elif any("plans to" in e.statement for e in result.evidence):
+        elif any(e.planned for e in result.evidence):
             result.status = "replacement_planned"
         elif entry and entry.status == "in_force":
             result.status = "in_force"
@@ -216,12 +226,12 @@ class StatusBook:
             result.status, result.since, result.successor = (
                 "superseded_by_reorganisation", reorganised.effective, reorganised.successor
             )
-            result.evidence.append(Evidence(
-                f"issued by {reorganised.name}, which since {reorganised.effective} is {reorganised.successor}; "
-                "its documents stay in force until the successor replaces them", reorganised.source))
+            result.evidence.append(Evidence(msg(
+                "evidence.reorganised", name=reorganised.name, date=Date(reorganised.effective),
+                successor=reorganised.successor), reorganised.source))
         return result
 
-    def _current(self, successor: str | None, as_of: str, depth: int = 0) -> str | None:
+    def _current(self, successor: str | None, as_of: str, depth: int = 0) -> str | Message | None:
         """Follow a chain of replacements ('A replaced by B, B replaced by C') to the document in force now."""
         if not successor or depth > 10:
             return successor
@@ -232,7 +242,7 @@ class StatusBook:
                          _year_in(m.group()), None, None, "mentions", "")
         later = self.status(probe, as_of)
         if later.status == "replaced" and later.successor:
-            return f"{successor}, itself replaced by {later.successor}"
+            return msg("evidence.chain", successor=successor, later=later.successor)
         return successor
 
     def known_date(self, c: Citation) -> tuple[str, str] | None:
@@ -258,13 +268,12 @@ def _year_in(symbol: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _verb(kind: str) -> str:
-    return {"replaced": "replace", "repealed": "repeal", "amended": "amend"}.get(kind, kind)
-
-
-def _entry_statement(entry: RegistryEntry) -> str:
+def _entry_statement(entry: RegistryEntry) -> Message:
+    since = Date(entry.effective) if entry.effective else None
     if entry.status == "replaced":
-        return f"registry: replaced by {entry.replaced_by or '?'} from {entry.effective or '?'}"
+        return msg("evidence.registry_replaced", by=entry.replaced_by or "?", date=since or "?")
     if entry.status == "amended":
-        return f"registry: amended by {', '.join(entry.amended_by) or '?'}"
-    return f"registry: {entry.status.replace('_', ' ')}" + (f" from {entry.effective}" if entry.effective else "")
+        return msg("evidence.registry_amended", by=Joined(entry.amended_by, ", ") if entry.amended_by else "?")
+    status = msg(f"status.{entry.status}")
+    return msg("evidence.registry_status_since", status=status, date=since) if since else msg(
+        "evidence.registry_status", status=status)

@@ -21,9 +21,10 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
+from vbpl.messages import Joined, Message, catalogue, msg, placeholders
 from vbpl.web import labels
 from vbpl.web.corpus import WebCorpus
-from vbpl.web.views import NotFound
+from vbpl.web.views import LANG, NotFound
 
 HERE = Path(__file__).parent
 DB_VARIABLE = "VBPL_WEB_DB"  # how `vbpl serve --workers N` tells each worker process which database to serve
@@ -85,12 +86,23 @@ def error_response(request: Request, status: int, message: str, suggestions: lis
     )
 
 
+def _reason(error: dict[str, Any]) -> Message:
+    """Why a value does not validate, in words of our own (pydantic's are English), by its error type."""
+    key = f"invalid.{error.get('type')}"
+    if key not in catalogue():
+        return msg("invalid.value")
+    context = error.get("ctx") or {}
+    return msg(key, **{name: str(context.get(name, "?")) for name in placeholders(catalogue()[key]["en"])})
+
+
 def _validation_message(exc: RequestValidationError) -> str:
-    parts = []
+    """One reason per parameter ('since: không đúng định dạng'), in the pages' language."""
+    reasons: dict[str, Message] = {}
     for error in exc.errors():
-        where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "path", "body"))
-        parts.append(f"{where}: {error.get('msg', 'không hợp lệ')}" if where else str(error.get("msg")))
-    return "Tham số không hợp lệ — " + "; ".join(parts)
+        where = [str(p) for p in error.get("loc", ()) if p not in ("query", "path", "body")]
+        reasons.setdefault(where[0] if where else "", _reason(error))
+    said = [msg("invalid.field", field=field, reason=reason) if field else reason for field, reason in reasons.items()]
+    return msg("invalid.parameters", reasons=Joined(tuple(said))).render(LANG)
 
 
 def _errors(app: FastAPI) -> None:

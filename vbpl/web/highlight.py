@@ -23,11 +23,11 @@ class Mark:
     href: str | None = None
     tooltip: str = ""
     anchor: str | None = None
-    findings: list[Any] = field(default_factory=list)  # checker findings on this span
+    findings: list[dict[str, Any]] = field(default_factory=list)  # checker findings on this span, as pages show them
 
     @property
     def outdated(self) -> bool:
-        return any(f.severity != "info" for f in self.findings)
+        return any(f["severity"] != "info" for f in self.findings)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ the CSV export name things the same way.
 
 from __future__ import annotations
 
+from vbpl.messages import date_text
+
 RELATIONS: dict[str, str] = {
     "basis": "Căn cứ",
     "implements": "Thực hiện",
@@ -102,6 +104,4 @@ def method(code: str | None) -> str:
 
 def date(iso: str | int | None) -> str:
     """'2021-01-11' → '11/01/2021', as dates are written in Vietnamese documents; a bare year stays."""
-    text = str(iso or "")
-    parts = text.split("-")
-    return "/".join(reversed(parts)) if len(parts) == 3 else text
+    return date_text(iso, "vi")

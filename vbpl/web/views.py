@@ -11,6 +11,7 @@ from urllib.parse import quote
 from vbpl.check import Finding, check_document
 from vbpl.extract import extract
 from vbpl.graph import CitationGraph
+from vbpl.messages import Lang, render
 from vbpl.models import Citation, DocumentIdentity, Extraction
 from vbpl.queries import Citing, cited_by, cites, find, sentence
 from vbpl.resolve import Resolution
@@ -20,6 +21,7 @@ from vbpl.web.corpus import WebCorpus, as_citation, today
 from vbpl.web.highlight import Mark, Offsets, Segment, segments
 from vbpl.web.recent import Recent
 
+LANG: Lang = "vi"  # the language of the pages (and of the messages the API gives them)
 KEPT = 256  # documents (and filter sets) whose cited-by answers are remembered per graph
 ROWS_KEPT = 32_768  # cited-by rows remembered with their sentence (about 1 kB each)
 
@@ -146,9 +148,9 @@ def _status(corpus: WebCorpus, node_id: str) -> dict[str, Any] | None:
         "status": status.status,
         "label": labels.status(status.status),
         "since": status.since,
-        "successor": status.successor,
+        "successor": render(status.successor, LANG) or None,
         "amended_by": status.amended_by,
-        "evidence": [str(e) for e in status.evidence],
+        "evidence": [e.render(LANG) for e in status.evidence],
     }
 
 
@@ -175,31 +177,30 @@ def _citation_marks(corpus: WebCorpus, node_id: str, citations: list[StoredCitat
     return marks
 
 
-def _attach_findings(text: str, findings: list[Finding], marks: list[Mark]) -> list[Mark]:
+def _attach_findings(findings: list[dict[str, Any]], marks: list[Mark]) -> list[Mark]:
     """Put each finding on the citation it is about; findings elsewhere (a body's name) get a mark of their own."""
-    offsets = Offsets(text)
     by_start = {m.start: m for m in marks}
     extra = []
     for number, f in enumerate(findings):
-        start, end = offsets.at(f.line, f.col), offsets.at(f.end_line, f.end_col)
-        mark = by_start.get(start)
+        mark = by_start.get(f["start"])
         if mark is not None:
             mark.findings.append(f)
-        elif f.code != "VB001" and end > start:
-            extra.append(Mark(start, end, "finding", href=None, tooltip=f.message, anchor=f"f{number}",
+        elif f["code"] != "VB001" and f["end"] > f["start"]:
+            extra.append(Mark(f["start"], f["end"], "finding", href=None, tooltip=f["message"], anchor=f"f{number}",
                               findings=[f]))
     return marks + extra
 
 
-def finding_dict(f: Finding, text: str) -> dict[str, Any]:
+def finding_dicts(findings: list[Finding], text: str) -> list[dict[str, Any]]:
+    """The findings as the pages show them: the message in Vietnamese, the check's title, offsets in the text."""
     offsets = Offsets(text)
-    return f.to_dict() | {
+    return [f.to_dict(LANG) | {
         "title": labels.CHECKS.get(f.code, f.code),
         "severity_label": labels.SEVERITIES.get(f.severity, f.severity),
         "outdated": f.code in labels.OUTDATED_CODES,
         "start": offsets.at(f.line, f.col),
         "end": offsets.at(f.end_line, f.end_col),
-    }
+    } for f in findings]
 
 
 @dataclass(slots=True)
@@ -229,9 +230,8 @@ def document_page(corpus: WebCorpus, node_id: str) -> DocumentPage:
         extraction = Extraction(identity, [as_citation(c) for c in citations])
         checker = corpus.checker()
         raw = check_document(stored.source, text, extraction, checker.book, today(), resolver=checker.refs)
-        marks = _attach_findings(text, raw, list(_citation_marks(corpus, node_id, citations).values()))
-        parts = segments(text, marks)
-        findings = [finding_dict(f, text) for f in raw]
+        findings = finding_dicts(raw, text)
+        parts = segments(text, _attach_findings(findings, list(_citation_marks(corpus, node_id, citations).values())))
     grouped = []
     for relation, items in cites(cg, corpus.store(), node_id).rows:
         grouped.append((relation, [asdict(c) | {"href": node_href(c.node) if c.node else None} for c in items]))
@@ -359,8 +359,8 @@ def check_page(corpus: WebCorpus, name: str, text: str) -> CheckPage:
         tooltip = f"{labels.relation(c.relation)} → {_cited_label(c)}" + ("" if known else " (chưa có trong kho)")
         marks.append(Mark(c.start, c.end, "citation", c.relation, node_href(c.id) if known else None, tooltip,
                           f"c{number}"))
-    marks = _attach_findings(text, raw, marks)
-    return CheckPage(name, segments(text, marks), [finding_dict(f, text) for f in raw], len(extraction.citations),
+    findings = finding_dicts(raw, text)
+    return CheckPage(name, segments(text, _attach_findings(findings, marks)), findings, len(extraction.citations),
                      extraction.document)
 
 

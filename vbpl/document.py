@@ -3,6 +3,8 @@ proper spelling, level, province and its 2025 successor, signer, and the documen
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from vbpl.models import Citation, DocumentIdentity
@@ -46,6 +48,7 @@ def describe(identity: DocumentIdentity, text: str, citations: list[Citation]) -
 _NATIONAL = {"central_party", "quoc_hoi", "chu_tich_nuoc", "thu_tuong", "chinh_phu", "bo"}
 
 
+@lru_cache(maxsize=16384)
 def level_of(issuer: str | None) -> str | None:
     """'Ủy ban nhân dân tỉnh Đồng Nai' → 'ubnd_tinh'; 'Bộ Tài chính' → 'bo'; levels come from levels.csv."""
     if not issuer:
@@ -60,6 +63,7 @@ def level_of(issuer: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def _proper(issuer: str) -> str:
     """Names of bodies and provinces in their usual spelling ('Bộ tài chính' → 'Bộ Tài chính')."""
     key = fold(issuer)

@@ -6,6 +6,7 @@ identities are decided later, from the mentions around it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -26,11 +27,15 @@ _STOP = regex.compile(
 )
 _GLUED_STOP = regex.compile(r"(?<=\p{L})(?:ngày|của|năm|số)(?=\s|\d|$)")
 _AND = regex.compile(r"(?:và|cùng)(?!\w)\s*")
-_WORD_GAP = regex.compile(r"[ \t]+|[ \t]*\n\s*(?=\p{Ll})")
 _NAME_COMMA = regex.compile(r",[ \t]+(?=\p{Ll})")
-_TOKEN = regex.compile(r"[^\s;,.:()\[\]|\"“”]+")
+_TOKEN = r"[^\s;,.:()\[\]|\"“”]+"
+# One word of a name (group 1) and the gap after it (group 2), in one match: not a stop word, then a token, then white
+# space (a line break only before lower case). Reading a name costs one match per word.
+_WORD_STEP = regex.compile(
+    rf"(?!{_STOP.pattern})(?P<token>{_TOKEN})(?P<gap>[\x20\t]+|[\x20\t]*\n\s*(?=\p{{Ll}}))?", regex.VERBOSE
+)
 _NOW = regex.compile(r"\s*\(\s*(?:nay\s+là|nay\s+là\s+)\s*([^()]{2,120}?)\s*\)")
-_TITLE_START = regex.compile(
+_TITLE_START = regex.compile(  # the title is group 1
     r"""[ \t]*,?\s*[“"]?(?P<title>(?:về\s+việc|về|[vV]/[vV]|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|sửa\s+đổi|
     bổ\s+sung|thực\s+hiện|triển\s+khai|thông\s+qua|VỀ|PHÊ\s+DUYỆT|BAN\s+HÀNH|QUY\s+ĐỊNH)(?!\w))""",
     regex.VERBOSE,
@@ -188,52 +193,58 @@ def _known_law_end(text: str, pos: int) -> int:
 
 def _end_of_letters(window: str, count: int) -> int:
     """Offset just after the `count`-th character of `window` that is not white space."""
-    for i, ch in enumerate(window):
-        if not ch.isspace():
-            count -= 1
-            if count == 0:
-                return i + 1
+    if count > 0:
+        for run in _NOT_SPACE.finditer(window):
+            length = run.end() - run.start()
+            if length >= count:
+                return run.start() + count
+            count -= length
     return len(window)
+
+
+_NOT_SPACE = re.compile(r"\S+")  # the stdlib's \s is str.isspace(), as in str.split()
 
 
 def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True) -> int:
     """End of a run of proper-name words from `pos` (an issuer, a law's name)."""
-    g = grammar()
     end = pos
     count = 0
     while count < limit:
-        m = _TOKEN.match(text, pos)
-        if m is None or _STOP.match(text, pos):
+        step = _WORD_STEP.match(text, pos)
+        if step is None:
             break
-        glued = _GLUED_STOP.search(text, m.start(), m.end())
-        if glued:  # "UBNDngày 26/11/2003", "pháp luậtcủa": a stop word glued to the name
-            return glued.start()
-        if stop_at_and and (after := _AND.match(text, pos)):
+        token_end = step.end(1)
+        token = text[pos:token_end]
+        if ("ngày" in token or "của" in token or "năm" in token or "số" in token) and (
+            glued := _GLUED_STOP.search(text, pos, token_end)
+        ):
+            return glued.start()  # "UBNDngày 26/11/2003", "pháp luậtcủa": a stop word glued to the name
+        if stop_at_and and token.startswith(("và", "cùng")) and (after := _AND.match(text, pos)):
             nxt = after.end()
-            if g.type_word.match(text, nxt) or _STOP.match(text, nxt):
+            if grammar().type_word.match(text, nxt) or _STOP.match(text, nxt):
                 break
-        end = m.end()
+        end = token_end
         count += 1
-        gap = _WORD_GAP.match(text, end)
-        if gap is None:
+        if step.start(2) < 0:  # no gap after the token
             # A comma inside a name ("Luật Phòng, chống tham nhũng") is followed by lower case.
             comma = _NAME_COMMA.match(text, end)
             if comma is None or _STOP.match(text, comma.end()):
                 break
             pos = comma.end()
             continue
-        pos = gap.end()
+        pos = step.end()
     return end
 
 
 def _tail(text: str, m: Mention) -> None:
     """Read the date, issuer, renamed issuer and title that follow a mention."""
     g = grammar()
+    slot = g.date_slots
     pos = m.end
     amended = _AMENDED_NOTE.match(text, pos)  # "Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21/6/1994"
     d = g.date_after.match(text, amended.end() if amended else pos)
-    if d and (d.group("d") or d.group("d2") or d.group("yy")):
-        date, year = iso_date(d)
+    if d and ((groups := d.groups())[slot["d"]] or groups[slot["d2"]] or groups[slot["yy"]]):
+        date, year = _date_of(d, groups)
         if date or year:
             m.date = date or m.date
             if m.year is None or (year and not m.symbol) or (year and m.date):
@@ -251,8 +262,8 @@ def _tail(text: str, m: Mention) -> None:
                 pos = now.end()
             if m.date is None:
                 d = g.date_after.match(text, pos)
-                if d and (d.group("d") or d.group("d2")):
-                    m.date, year = iso_date(d)
+                if d and ((groups := d.groups())[slot["d"]] or groups[slot["d2"]]):
+                    m.date, year = _date_of(d, groups)
                     m.year = m.year or year
                     pos = d.end()
     if (
@@ -265,26 +276,53 @@ def _tail(text: str, m: Mention) -> None:
     m.tail = pos
     t = _TITLE_START.match(text, pos)
     if t:
-        stop = _TITLE_END.search(text, t.start("title"), t.start("title") + 500)
-        end = stop.start() if stop else min(len(text), t.start("title") + 500)
-        m.title = squash(text[t.start("title") : end]) or None
+        start = t.start(1)  # the title
+        stop = _TITLE_END.search(text, start, start + 500)
+        end = stop.start() if stop else min(len(text), start + 500)
+        m.title = squash(text[start:end]) or None
         m.title_end = end
     else:
         m.title_end = pos
 
 
+_DATES: dict[tuple[str | None, ...], tuple[str | None, int | None]] = {}
+
+
+def _date_of(d: regex.Match[str], groups: tuple[str | None, ...]) -> tuple[str | None, int | None]:
+    """iso_date of a date_after match, memoised on its groups (the same dates recur in a text)."""
+    found = _DATES.get(groups)
+    if found is None:
+        if len(_DATES) >= 4096:
+            _DATES.clear()
+        found = _DATES[groups] = iso_date(d)
+    return found
+
+
 def symbol_parts(sm: regex.Match[str]) -> tuple[str, list[str]]:
     """The canonical symbol of a grammar match and its codes (type code first where there is one)."""
-    parts = canonical_codes(sm.group("codes_n") or sm.group("codes_a") or sm.group("codes_p"))
-    codes = [c for _, c in parts]
+    number, year, codes_n, codes_a, codes_p, pcode = sm.group("num", "year", "codes_n", "codes_a", "codes_p", "pcode")
+    rest, codes = _symbol_rest(codes_n or codes_a or codes_p, pcode, year)
+    return number + rest, list(codes)
+
+
+@lru_cache(maxsize=16384)
+def _symbol_rest(written_codes: str, pcode: str | None, year: str | None) -> tuple[str, tuple[str, ...]]:
+    """A symbol after its number, and its codes (memoised: "/QĐ-TTg", "/2020/NĐ-CP" repeat)."""
+    parts = canonical_codes(written_codes)
+    codes = tuple(c for _, c in parts)
     written = "".join(s + c for s, c in parts)
-    number = sm.group("num")
-    if sm.group("pcode") is not None:
-        pcode = canonical_codes(sm.group("pcode"))[0][1]
-        return f"{number}-{pcode}/{written}", [pcode, *codes]
-    if sm.group("year"):
-        return f"{number}/{sm.group('year')}/{written}", codes
-    return f"{number}/{written}", codes
+    if pcode is not None:
+        canonical = canonical_codes(pcode)[0][1]
+        return f"-{canonical}/{written}", (canonical, *codes)
+    if year:
+        return f"/{year}/{written}", codes
+    return f"/{written}", codes
+
+
+@lru_cache(maxsize=4096)
+def _type_of_word(type_word: str) -> str | None:
+    """The document type a written type word names ("Quyết  định" -> "Quyết định")."""
+    return vocabulary().type_by_word.get(fold(squash(type_word)))
 
 
 def _symbol_mention(text: str, sm: regex.Match[str]) -> Mention | None:
@@ -305,7 +343,7 @@ def _symbol_mention(text: str, sm: regex.Match[str]) -> Mention | None:
             return None
     if pre and pre.start() < start:
         start = pre.start()
-    doc_type = vocabulary().type_by_word.get(fold(squash(type_word))) if type_word else None
+    doc_type = _type_of_word(type_word) if type_word else None
     if doc_type is None:
         doc_type = type_from_codes(codes, party)
     form = "number_only" if type_word is None else "full"
@@ -327,7 +365,7 @@ def _partial_mention(text: str, pm: regex.Match[str]) -> Mention | None:
     tw = pm.group("tw")
     if not tw[0].isupper() or _TIME_UNIT.match(text, pm.end()):
         return None
-    doc_type = vocabulary().type_by_word.get(fold(squash(tw)))
+    doc_type = _type_of_word(tw)
     year = int(pm.group("year")) if pm.group("year") else None
     number = pm.group("num")
     symbol = f"{number}/{year}" if year else number
@@ -338,7 +376,7 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
     tw = nm.group("tw")
     if not tw[0].isupper() or _NOT_A_LAW.search(text, max(0, nm.start() - 8), nm.start()):
         return None
-    doc_type = vocabulary().type_by_word.get(fold(squash(tw)))
+    doc_type = _type_of_word(tw)
     pos = nm.end()
     gap = rx(r"[ \t]+|[ \t]*\n\s*").match(text[pos : pos + 20])
     if doc_type == "Hiến pháp":

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
 from vbpl.dates import iso_date
 from vbpl.find import symbol_parts, type_from_codes
-from vbpl.grammar import SO, grammar
+from vbpl.grammar import SO, grammar, phrase_tree
 from vbpl.models import DocumentIdentity
 from vbpl.text import fold, rx, squash
 from vbpl.vocab import vocabulary
@@ -41,7 +41,7 @@ _ISSUER_LINES = regex.compile(
 
 @cache
 def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    types = "|".join(regex.escape(t) for t in vocabulary().type_words())
+    types = phrase_tree(vocabulary().type_words(), any_case=True, loose=False)
     return (
         regex.compile(_NUMBER_LINE.pattern.replace("{types}", types)),
         regex.compile(_ISSUED.pattern.replace("{types}", types)),
@@ -57,6 +57,7 @@ def _number_line(head: str) -> tuple[regex.Match[str] | None, bool]:
     return m, m is not None
 
 
+@lru_cache(maxsize=16384)
 def province_in(text: str) -> str | None:
     """The province a text names (the longest name when several match: 'Bà Rịa - Vũng Tàu')."""
     folded = fold(text)

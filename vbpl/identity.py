@@ -7,6 +7,7 @@ a province, read from the citation's issuer or else from the citing document's h
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -18,6 +19,7 @@ from vbpl.text import fold, same_name, strip_year, symbol_key
 _SLUG = regex.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     return _SLUG.sub("-", fold(text)).strip("-")
 

@@ -6,6 +6,7 @@ en dash → hyphen); spans are reported in the caller's original string.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -38,7 +39,8 @@ _FOLD = str.maketrans(
     }
 )
 
-_FOLDABLE = regex.compile("[" + "".join(regex.escape(chr(c)) for c in _FOLD) + "]")
+# A set of literal characters: the stdlib engine scans for it about three times faster than `regex`.
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
 _CLUSTER = regex.compile(r"\P{M}\p{M}+|\p{M}+")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -9,6 +10,8 @@ import regex
 from rapidfuzz import fuzz
 
 _SPACES = regex.compile(r"\s+")
+# The only characters str.split() takes for white space and the grammar's \s does not.
+_SPLIT_ONLY_SPACES = re.compile("[\x1c-\x1f]")
 
 rx = lru_cache(maxsize=512)(regex.compile)
 rx.__doc__ = "regex.compile, memoised: for the small patterns used inline."
@@ -46,7 +49,9 @@ def _fold_short(text: str) -> str:
 
 def squash(text: str) -> str:
     """Collapse runs of white space (line breaks of wrapped PDF text included) to one space."""
-    return _SPACES.sub(" ", text).strip()
+    if _SPLIT_ONLY_SPACES.search(text):
+        return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # the same result, several times faster
 
 
 _SEPARATORS = regex.compile(r"\s*[-/]+\s*")

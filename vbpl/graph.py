@@ -22,12 +22,13 @@ from typing import Any
 import networkx as nx
 import regex
 
+from vbpl.citers import Citers, CitersBuilder
 from vbpl.resolve import C, Node, NodeIndex, Resolution, resolve_corpus
 from vbpl.store import Store
 from vbpl.text import fold
 from vbpl.vocab import vocabulary
 
-KEPT_VERSION = 2  # of what `resolve_store` keeps; another version is resolved again
+KEPT_VERSION = 3  # of what `resolve_store` keeps; another version is resolved again
 _DIGIT = regex.compile(r"\d")
 Edge = tuple[str, str, Any, dict[str, Any]]  # source, target, key, attributes
 
@@ -41,9 +42,9 @@ class CitationGraph:
     document_nodes: dict[int, str]  # store document id -> node id
     ambiguous: dict[int, tuple[tuple[str, float], ...]] = field(default_factory=dict)  # citation id -> candidates
     state: tuple[int, ...] = ()
-    # Answers kept with the graph (valid while it is): what a typed reference means, and who cites a node.
+    citers: Citers | None = None  # who cites each node, as columns (None until built: `build_citers`)
+    # Answers kept with the graph (valid while it is): what a typed reference means.
     found: dict[tuple[str, bool], Resolution] = field(default_factory=dict)
-    citers: dict[str, tuple[tuple[dict[str, Any], ...], tuple[Any, ...]]] = field(default_factory=dict)
 
     def node(self, node_id: str) -> dict[str, Any]:
         return self.graph.nodes[node_id]
@@ -103,17 +104,20 @@ def resolve_store(store: Store) -> Store:
         derived = _derived_edges(rows, resolutions)
 
         def keep(into: Store) -> Store:
+            citers = CitersBuilder()
             into.save_graph(
                 {"version": KEPT_VERSION, "state": list(state), "document_nodes": list(document_nodes.items())},
-                ((at, node_id, node.dump(node_id in resolved.nodes))
+                ((at, node_id, node.dump(citers.node(node.attributes() if node_id in resolved.nodes else None)))
                  for at, (node_id, node) in enumerate(resolved.index.nodes.items())),
                 ((row_id, r.node, r.method, r.confidence,
                   json.dumps(r.candidates) if r.candidates else no_candidates)
                  for row_id, r in ((row[i_id], resolutions[row[i_id]]) for row in rows)),
-                ((seq[document_nodes[row[i_document]]], seq[r.node], row[i_id], row[i_document], row[i_relation],
-                  row[i_start], row[i_end], row[i_page], r.method, r.confidence)
-                 for row, r in ((row, resolutions[row[i_id]]) for row in rows) if r.node is not None),
+                citers.passing(
+                    (seq[document_nodes[row[i_document]]], seq[r.node], row[i_id], row[i_document], row[i_relation],
+                     row[i_start], row[i_end], row[i_page], r.method, r.confidence)
+                    for row, r in ((row, resolutions[row[i_id]]) for row in rows) if r.node is not None),
                 ((u, v, key, json.dumps(data, ensure_ascii=False)) for u, v, key, data in derived),
+                lambda: citers.finish(list(resolved.index.nodes), derived).dump(),
             )
             return into
 
@@ -157,12 +161,13 @@ def _from_kept(store: Store, state: tuple[int, ...] | None = None) -> CitationGr
     del in_graph
     _add_kept_edges(graph, ids, store.graph_edge_rows())
     _add_edges(graph, ((u, v, key, json.loads(data)) for u, v, key, data in store.derived_edge_rows()))
+    citers = Citers.load(ids, store.graph_columns())
     document_nodes = {document_id: node_id for document_id, node_id in store.graph_meta("document_nodes") or ()}
     ambiguous = {row_id: tuple((i, s) for i, s in json.loads(candidates))
                  for row_id, candidates in store.unresolved_citations()}
     kept_state = store.graph_meta("state")
     return CitationGraph(graph, NodeIndex(nodes), document_nodes, ambiguous,
-                         state if state is not None else tuple(kept_state or ()))
+                         state if state is not None else tuple(kept_state or ()), citers)
 
 
 def _add_kept_edges(graph: nx.MultiDiGraph, ids: list[str], rows: Iterable[tuple[Any, ...]]) -> None:

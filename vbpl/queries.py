@@ -6,15 +6,17 @@ Each answer is plain data (dataclasses) so that the CLI, notebooks and a web UI 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, overload
 
 import regex
 
+from vbpl.citers import Citers, Ints
 from vbpl.graph import CitationGraph
 from vbpl.resolve import Resolution, lookup
 from vbpl.store import AmbiguousKeyError, Store
-from vbpl.text import fold, squash
+from vbpl.text import squash
 from vbpl.vocab import NAMED_TYPES
 
 # Relations that make a document part of another's implementation lineage (plan → national decision → directive).
@@ -85,76 +87,95 @@ def cited_by(
     level: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    type_: str | None = None,
     sentences: bool = True,
 ) -> Answer:
     """Documents that cite `ref`, each citation with its relation, the citing document's metadata and sentence.
 
+    Rows are in answer order (citing date, citing document, position) and made as they are read (`CitingRows`).
     The sentence is read from the store's text per row; `sentences=False` leaves it out (`with_sentences` adds it
-    later to the rows actually shown).
+    later to the rows actually shown). `type_` is the citing document's type.
     """
     target = find(cg, ref, store)
     answer = Answer(target)
     if target.node is None:
         return answer
-    citing, rows = _citers(cg, target.node)
-    if relation or province or level or since or until:
-        rows = [row for attributes, row in zip(citing, rows, strict=True)
-                if (not relation or row.relation == relation) and _keep(attributes, province, level, since, until)]
-    answer.rows = with_sentences(store, rows) if sentences else list(rows)
+    citers = _citers(cg)
+    positions = citers.positions(target.node)
+    if relation or province or level or since or until or type_:
+        positions = citers.filter(positions, relation=relation, province=province, level=level, type_=type_,
+                                  since=since, until=until)
+    rows = CitingRows(cg, positions)
+    answer.rows = with_sentences(store, rows) if sentences else rows
     return answer
 
 
-def with_sentences(store: Store, rows: list[Citing]) -> list[Citing]:
-    """The rows with the sentence around each citation, read from the store."""
-    return [replace(row, sentence=sentence(store, row.document_id, row.start, row.end)) for row in rows]
+def _citers(cg: CitationGraph) -> Citers:
+    if cg.citers is None:
+        raise ValueError("the graph has no citers index: load it with vbpl.graph.load_graph")
+    return cg.citers
 
 
-def _citers(cg: CitationGraph, node: str) -> tuple[tuple[dict[str, Any], ...], tuple[Citing, ...]]:
-    """Who cites `node`, in answer order (citing date, document, position), with each citing node's attributes.
+class CitingRows(Sequence[Citing]):
+    """The citations of one document as a sequence of `Citing`, each made when it is read: a decision with a
+    hundred thousand citations answers at once, and a page of twenty costs twenty rows."""
 
-    Made once per node and kept with the graph: the answer for a decision with thousands of citers is then a
-    filter over tuples, not a walk over networkx's edge dicts.
-    """
-    found = cg.citers.get(node)
-    if found is not None:
-        return found
-    graph = cg.graph
-    edges = sorted(((source, graph.nodes[source], data) for source, _, data in graph.in_edges(node, data=True)),
-                   key=lambda r: (r[1].get("date") or "", r[0], r[2]["start"]))
-    rows = tuple(
-        Citing(
-            document_id=data["document_id"],
-            node=source,
-            label=_label(source, citing),
-            relation=data["relation"],
+    __slots__ = ("_cg", "_citers", "positions")
+
+    def __init__(self, cg: CitationGraph, positions: Ints) -> None:
+        self._cg, self._citers, self.positions = cg, _citers(cg), positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    @overload
+    def __getitem__(self, at: int) -> Citing: ...
+
+    @overload
+    def __getitem__(self, at: slice) -> CitingRows: ...
+
+    def __getitem__(self, at: int | slice) -> Citing | CitingRows:
+        if isinstance(at, slice):
+            return CitingRows(self._cg, self.positions[at])
+        return self._row(int(self.positions[at]))
+
+    def __iter__(self) -> Iterator[Citing]:
+        row = self._row
+        for position in self.positions.tolist():
+            yield row(position)
+
+    def values(self, column: str) -> list[Any]:
+        """Distinct values of 'province', 'level', 'type' (of the citing documents) or 'relation' among the rows."""
+        return self._citers.values(self.positions, column)
+
+    def _row(self, at: int) -> Citing:
+        c = self._citers
+        column = c.columns
+        node = c.ids[column["source"][at]]
+        citing = self._cg.graph.nodes[node]
+        page = int(column["page"][at])
+        return Citing(
+            document_id=int(column["document"][at]),
+            node=node,
+            label=_label(node, citing),
+            relation=c.word("relations", column["relation"][at]) or "",
             date=citing.get("date"),
             province=citing.get("province"),
             level=citing.get("level"),
-            page=data.get("page"),
+            page=None if page < 0 else page,
             sentence="",
-            method=data["method"],
-            confidence=data["confidence"],
-            citation=data["citation"],
-            derived=bool(data.get("derived")),
-            start=data["start"],
-            end=data["end"],
+            method=c.word("methods", column["method"][at]) or "",
+            confidence=float(column["confidence"][at]),
+            citation=int(column["citation"][at]),
+            derived=bool(column["derived"][at]),
+            start=int(column["start"][at]),
+            end=int(column["end"][at]),
         )
-        for source, citing, data in edges
-    )
-    found = cg.citers[node] = (tuple(citing for _, citing, _ in edges), rows)
-    return found
 
 
-def _keep(citing: dict[str, Any], province: str | None, level: str | None, since: str | None,
-          until: str | None) -> bool:
-    if province and fold(province) not in (fold(citing.get("province") or ""), fold(citing.get("province_now") or "")):
-        return False
-    if level and citing.get("level") != level:
-        return False
-    date = citing.get("date") or (str(citing["year"]) if citing.get("year") else "")
-    if since and (not date or date < since):
-        return False
-    return not (until and (not date or date[: len(until)] > until))
+def with_sentences(store: Store, rows: Iterable[Citing]) -> list[Citing]:
+    """The rows with the sentence around each citation, read from the store."""
+    return [replace(row, sentence=sentence(store, row.document_id, row.start, row.end)) for row in rows]
 
 
 def sentence(store: Store, document_id: int, start: int, end: int) -> str:

@@ -111,14 +111,14 @@ class Node:
             out["dates_observed"] = dict(self.dates)
         return out
 
-    def dump(self, in_graph: bool) -> str:
+    def dump(self, attributes: dict[str, Any] | None) -> str:
         """The node as JSON for the kept resolution (`Store.save_graph`): observations in the order they were
-        made, so that `load` gives back the same majority and tie-breaks; the graph's attributes when it is in the
-        graph (computed once here rather than at every build)."""
+        made, so that `load` gives back the same majority and tie-breaks; the graph's attributes (`attributes()`)
+        when it is in the graph (computed once at resolution rather than at every build)."""
         return json.dumps([self.type, self.symbol, self.year, self.name, self.province, self.province_now,
                            self.level, self.document_id, list(self.dates.items()), list(self.issuers.items()),
                            list(self.titles.items()), self.header, sorted(self.aliases),
-                           self.attributes() if in_graph else None], ensure_ascii=False)
+                           attributes], ensure_ascii=False)
 
     @classmethod
     def load(cls, node_id: str, data: list[Any]) -> tuple[Node, dict[str, Any] | None]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
@@ -153,6 +153,14 @@ MIGRATIONS: list[str] = [
         page         INTEGER,
         method       TEXT NOT NULL,
         confidence   REAL NOT NULL
+    );
+    """,
+    # 4: who cites each node, as arrays (vbpl.citers): cited-by of a node with a hundred thousand citations is a
+    # slice, and a build reads the arrays back instead of ordering a million edges again.
+    """
+    CREATE TABLE graph_columns (
+        name   TEXT PRIMARY KEY,
+        data   BLOB NOT NULL                       -- one .npy array, or JSON
     );
     """,
 ]
@@ -644,8 +652,11 @@ class Store:
     def save_graph(self, meta: Mapping[str, Any], nodes: Iterable[tuple[int, str, str]],
                    resolutions: Iterable[tuple[int, str | None, str, float, str]],
                    edges: Iterable[tuple[int, int, int, int, str, int, int, int | None, str, float]],
-                   derived: Iterable[tuple[str, str, str, str]]) -> None:
+                   derived: Iterable[tuple[str, str, str, str]],
+                   columns: Callable[[], Mapping[str, bytes]] = dict) -> None:
         """Replace the kept resolution in one transaction: readers see the old one or the new one, never a mix.
+
+        `columns` gives the arrays made from the edges (`vbpl.citers`), called once the edges are written.
 
         The node index of `resolutions` is made again after its million rows are in (one sort, not a million
         B-tree inserts), and the page cache is raised meanwhile: evicting index pages is most of the cost otherwise.
@@ -653,16 +664,17 @@ class Store:
         cache_size = self.connection.execute("PRAGMA cache_size").fetchone()[0]
         self.connection.execute("PRAGMA cache_size = -150000")
         try:
-            self._save_graph(meta, nodes, resolutions, edges, derived)
+            self._save_graph(meta, nodes, resolutions, edges, derived, columns)
         finally:
             self.connection.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
     def _save_graph(self, meta: Mapping[str, Any], nodes: Iterable[tuple[int, str, str]],
                     resolutions: Iterable[tuple[int, str | None, str, float, str]],
                     edges: Iterable[tuple[int, int, int, int, str, int, int, int | None, str, float]],
-                    derived: Iterable[tuple[str, str, str, str]]) -> None:
+                    derived: Iterable[tuple[str, str, str, str]],
+                    columns: Callable[[], Mapping[str, bytes]]) -> None:
         with self.transaction() as db:
-            for table in ("graph_meta", "graph_nodes", "resolutions", "graph_edges", "graph_derived"):
+            for table in ("graph_meta", "graph_nodes", "resolutions", "graph_edges", "graph_derived", "graph_columns"):
                 db.execute(f"DELETE FROM {table}")
             db.execute("DROP INDEX IF EXISTS resolutions_node")
             db.executemany("INSERT INTO graph_nodes (seq, id, data) VALUES (?, ?, ?)", nodes)
@@ -673,6 +685,7 @@ class Store:
                 'INSERT INTO graph_edges (source, target, citation_id, document_id, relation, start, "end", page,'
                 " method, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", edges)
             db.executemany("INSERT INTO graph_derived (source, target, key, data) VALUES (?, ?, ?, ?)", derived)
+            db.executemany("INSERT INTO graph_columns (name, data) VALUES (?, ?)", columns().items())
             db.execute("CREATE INDEX resolutions_node ON resolutions(node)")
             db.executemany("INSERT INTO graph_meta (key, value) VALUES (?, ?)",
                            ((k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()))
@@ -701,6 +714,10 @@ class Store:
             "SELECT citation_id, candidates FROM resolutions WHERE node IS NULL ORDER BY citation_id")
         cursor.row_factory = None
         return cursor.fetchall()
+
+    def graph_columns(self) -> dict[str, bytes]:
+        """The arrays kept with the resolution (`vbpl.citers`), by name."""
+        return dict(self.connection.execute("SELECT name, data FROM graph_columns").fetchall())
 
     def derived_edge_rows(self) -> list[tuple[str, str, str, str]]:
         """(source, target, key, JSON data) of the kept edges that texts state between documents they cite."""

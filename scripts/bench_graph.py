@@ -9,7 +9,8 @@ A build reads the resolution kept in the store (`vbpl.graph.resolve_store`) whil
 ingest the store is resolved again. Peak memory is the process's max RSS, so run the bench twice: the first run's
 figure is the resolution's, the second's the build's. Latency is measured without printing, over many calls, for the
 most cited national document and for a typical one (the median of national documents cited at least twice): the
-first call (which reads the typed reference and orders the citers once) and then p50/p99 of the calls after it;
+first call (which reads the typed reference) and then p50/p99 of the calls after it, a filtered call, and the time to
+make every row object (rows are made as they are read: a page shows a few) and to read every sentence;
 beside it the same question asked of SQLite's `resolutions_node` index, for scale. `--ingest FILE` then ingests one
 more file (this changes the store) and times the rebuild.
 """
@@ -89,12 +90,16 @@ def main() -> None:
             warm = _timings_ms(lambda ref=ref: cited_by(cg, store, ref, sentences=False), args.runs)
             node = answer.target.node
             shown = _timings_ms(lambda ref=ref: cited_by(cg, store, ref), max(3, args.runs // 20))
+            filtered = _timings_ms(lambda ref=ref: cited_by(cg, store, ref, province="Đồng Nai", since="2021",
+                                                            sentences=False), args.runs)
+            every = _timings_ms(lambda ref=ref: list(cited_by(cg, store, ref, sentences=False).rows), 3)
             sql = _timings_ms(lambda node=node: store.connection.execute(
                 "SELECT c.document_id, c.relation, d.date, d.province, d.level FROM resolutions r"
                 " JOIN citations c ON c.id = r.citation_id JOIN documents d ON d.id = c.document_id"
                 " WHERE r.node = ?", (node,)).fetchall(), args.runs)
             print(f"cited-by {ref} ({name}, {len(answer.rows)} citations): first call {first:.2f} ms, then "
-                  f"p50 {_p(warm, 50):.3f} ms, p99 {_p(warm, 99):.3f} ms; with every sentence read "
+                  f"p50 {_p(warm, 50):.3f} ms, p99 {_p(warm, 99):.3f} ms; filtered (province, since) p50 "
+                  f"{_p(filtered, 50):.3f} ms; every row made p50 {_p(every, 50):.1f} ms, with its sentence read "
                   f"p50 {_p(shown, 50):.1f} ms; SQLite index p50 {_p(sql, 50):.2f} ms")
         if args.ingest:
             del cg

@@ -102,6 +102,10 @@ class Citers:
                 keep &= dates <= until + _LATEST
         return positions[keep]
 
+    def documents(self, positions: Ints) -> int:
+        """How many distinct citing nodes the positions come from."""
+        return len(np.unique(self.columns["source"][positions]))
+
     def values(self, positions: Ints, column: str) -> list[str]:
         """The distinct values of 'relation', or of the citing documents' 'province', 'level' or 'type'."""
         c = self.columns

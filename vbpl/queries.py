@@ -144,6 +144,10 @@ class CitingRows(Sequence[Citing]):
         for position in self.positions.tolist():
             yield row(position)
 
+    def documents(self) -> int:
+        """How many distinct documents the rows come from."""
+        return self._citers.documents(self.positions)
+
     def values(self, column: str) -> list[Any]:
         """Distinct values of 'province', 'level', 'type' (of the citing documents) or 'relation' among the rows."""
         return self._citers.values(self.positions, column)

@@ -13,7 +13,7 @@ from vbpl.extract import extract
 from vbpl.graph import CitationGraph
 from vbpl.messages import Lang, render
 from vbpl.models import Citation, DocumentIdentity, Extraction
-from vbpl.queries import Citing, cited_by, cites, find, sentence
+from vbpl.queries import Citing, CitingRows, cited_by, cites, find, sentence
 from vbpl.resolve import Resolution
 from vbpl.store import Store, StoredCitation, StoredDocument
 from vbpl.web import labels
@@ -22,7 +22,6 @@ from vbpl.web.highlight import Mark, Offsets, Segment, segments
 from vbpl.web.recent import Recent
 
 LANG: Lang = "vi"  # the language of the pages (and of the messages the API gives them)
-KEPT = 256  # documents (and filter sets) whose cited-by answers are remembered per graph
 ROWS_KEPT = 32_768  # cited-by rows remembered with their sentence (about 1 kB each)
 
 
@@ -261,42 +260,29 @@ class CitedByPage:
 
 
 class CitersCache:
-    """Per graph, what cited-by pages share: a document's filter choices, each filter's answer, the rows shown.
-
-    Computing them walked all citers of the document (20k for the most cited decision) on each request, and
-    each row shown read its sentence from the store and built its labels; none of it changes while the graph
-    does (the memory is per graph, so an ingest starts it afresh).
-    """
+    """Per graph, the rows cited-by pages have shown: each read its sentence from the store and built its labels,
+    and none of it changes while the graph does (the memory is per graph, so an ingest starts it afresh). The
+    answers themselves are slices of the graph's citers columns and are not kept."""
 
     def __init__(self, cg: CitationGraph) -> None:
         self.cg = cg
-        self._options: Recent[str, dict[str, list[str]]] = Recent(KEPT)
-        self._matching: Recent[tuple[str, CitedByFilters], tuple[tuple[Citing, ...], int]] = Recent(KEPT)
         self._rows: Recent[Citing, dict[str, Any]] = Recent(ROWS_KEPT)
 
     def options(self, store: Store, node_id: str) -> dict[str, list[str]]:
         """The filter choices, from the unfiltered rows, so a filter never offers a value that finds nothing."""
-        return self._options.get(node_id, lambda: self._choices(store, node_id))
-
-    def _choices(self, store: Store, node_id: str) -> dict[str, list[str]]:
         every = cited_by(self.cg, store, node_id, sentences=False).rows
+        relations = set(every.values("relation"))
         return {
-            "province": sorted({r.province for r in every if r.province}),
-            "relation": [r for r in labels.RELATIONS if any(x.relation == r for x in every)],
-            "level": sorted({r.level for r in every if r.level}),
-            "type": sorted({t for r in every if (t := self.cg.graph.nodes[r.node].get("type"))}),
+            "province": sorted(every.values("province")),
+            "relation": [r for r in labels.RELATIONS if r in relations],
+            "level": sorted(every.values("level")),
+            "type": sorted(every.values("type")),
         }
 
-    def matching(self, store: Store, node_id: str, filters: CitedByFilters) -> tuple[tuple[Citing, ...], int]:
-        """The citations matching the filters, in answer order, and how many distinct documents they come from."""
-        return self._matching.get((node_id, filters), lambda: self._filtered(store, node_id, filters))
-
-    def _filtered(self, store: Store, node_id: str, f: CitedByFilters) -> tuple[tuple[Citing, ...], int]:
-        answer = cited_by(self.cg, store, node_id, province=f.province, relation=f.relation, level=f.level,
-                          since=f.since, until=f.until, sentences=False)
-        nodes = self.cg.graph.nodes
-        matching = tuple(r for r in answer.rows if not f.type or nodes[r.node].get("type") == f.type)
-        return matching, len({r.node for r in matching})
+    def matching(self, store: Store, node_id: str, f: CitedByFilters) -> CitingRows:
+        """The citations matching the filters, in answer order."""
+        return cited_by(self.cg, store, node_id, province=f.province, relation=f.relation, level=f.level,
+                        type_=f.type, since=f.since, until=f.until, sentences=False).rows
 
     def row(self, corpus: WebCorpus, store: Store, row: Citing) -> dict[str, Any]:
         """One citation as the page and the API show it, with its sentence (the store's text is read once)."""
@@ -308,11 +294,11 @@ def cited_by_page(corpus: WebCorpus, node_id: str, filters: CitedByFilters, offs
     """Citations of the document by the corpus, filtered; sentences are read only for the rows shown."""
     store = corpus.store()
     cache = corpus.derived("citers", CitersCache)
-    matching, documents = cache.matching(store, node_id, filters)
+    matching = cache.matching(store, node_id, filters)
     shown = matching[offset : None if limit is None else offset + limit]
     rows = [cache.row(corpus, store, r) for r in shown]
-    return CitedByPage(summary(corpus, node_id), rows, len(matching), documents, cache.options(store, node_id),
-                       filters, offset)
+    return CitedByPage(summary(corpus, node_id), rows, len(matching), matching.documents(),
+                       cache.options(store, node_id), filters, offset)
 
 
 def _citing_row(corpus: WebCorpus, store: Store, row: Citing) -> dict[str, Any]:

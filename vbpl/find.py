@@ -50,6 +50,7 @@ _PINPOINT = regex.compile(
     r"(?ri)(?P<pin>(?:(?:điểm\s+[a-zđ]\s*,?\s*)?(?:khoản\s+\d+\w*\s*,?\s*)?(?:điều\s+\d+\w*)|"
     r"(?:điểm\s+[a-zđ]\s*,?\s*)?khoản\s+\d+\w*|mục\s+[\dIVX]+\w*|phụ\s+lục\s+[\dIVX]+\w*)\s+(?:của\s+|tại\s+)?)\Z"
 )
+_PINPOINT_WORDS = ("điều", "khoản", "mục", "lục")  # one of them is in every pinpoint
 _NOT_A_LAW = regex.compile(r"(?i:pháp|kỷ|phap|ky)\s+\Z")
 _AMENDING_LAW = regex.compile(
     r"(?i:sửa\s+đổi)[\s,]*(?:(?i:bổ\s+sung)[\s,]*)?(?:(?i:bãi\s+bỏ)[\s,]*)?(?:một\s+số\s+điều(?:\s*,\s*khoản)?\s+)?"
@@ -456,10 +457,14 @@ def find_mentions(text: str) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         _tail(text, m)
-        if _DEFINED.search(text, max(0, m.start - 40), m.start):
+        if text.find("đây", max(0, m.start - 40), m.start) >= 0 and _DEFINED.search(
+            text, max(0, m.start - 40), m.start
+        ):
             m.form = "defined"
-        pin = _PINPOINT.search(text, max(0, m.start - 60), m.start)
-        if pin:
+        before = text[max(0, m.start - 60) : m.start].lower()
+        if any(word in before for word in _PINPOINT_WORDS) and (
+            pin := _PINPOINT.search(text, max(0, m.start - 60), m.start)
+        ):
             m.pinpoint = squash(pin.group("pin"))
     return mentions
 

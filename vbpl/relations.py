@@ -10,19 +10,19 @@ Luật B;"), and so does a list under a heading such as "Căn cứ pháp lý".
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import regex
 
 from vbpl.find import Mention
 from vbpl.grammar import grammar
 from vbpl.text import rx
 
-# Every branch starts with a literal character, so the engine can skip ahead between them.
+# A clause boundary is one of these characters; the rest is read around it, so whether a position is a
+# boundary does not depend on where a scan started (": \n" is one boundary, at its colon).
+_BOUNDARY_CHAR = regex.compile(r"(?r)[;|.:\n]")  # searched backwards from a mention
 _BOUNDARY = regex.compile(
-    r"[;|]|\.(?=\s)|:[ \t]*\n"
-    r"|\n(?<=[.;:!?)][ \t]*\n)(?=[ \t]*\S)"
-    r"|\n(?=[ \t]*(?:[\-+*•#>(]|\d{1,2}[.)/](?!\d)|[a-zđ]\)|[IVX]+\.|\p{Lu}))"
+    r"[;|]|\.(?=\s)|:(?=[ \t]*\n)"
+    r"|(?<!:[ \t]*)\n(?:(?<=[.;:!?)][ \t]*\n)(?=[ \t]*\S)"
+    r"|(?=[ \t]*(?:[\-+*•#>(]|\d{1,2}[.)/](?!\d)|[a-zđ]\)|[IVX]+\.|\p{Lu})))"
 )
 _CONJUNCTION = regex.compile(r"[\s,;)”\"]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z")
 _AMENDMENT = regex.compile(
@@ -72,19 +72,20 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
     """Set `relation` (and `amended_by`) on every mention, in place."""
     if not mentions:
         return
-    boundaries = [m.start() for m in _BOUNDARY.finditer(text)]
+    boundary = -1  # the last clause boundary before the mention, -1 if none
     run: str | None = None  # relation carried over to clauses that open with a mention
     prev: Mention | None = None
     prev_clause = -1
     parent_of: dict[int, int] = {}  # amendment -> the mention it amends
     for i, m in enumerate(mentions):
-        k = bisect_right(boundaries, m.start) - 1
-        clause_start = boundaries[k] + 1 if k >= 0 else 0
+        floor = prev.start + 1 if prev is not None else 0
+        boundary = _last_boundary(text, floor, m.start, boundary)
+        clause_start = boundary + 1
         if m.form == "defined" and prev is not None:
             m.relation = prev.relation  # "(sau đây viết là …)" names the mention it follows
             prev = m
             continue
-        if prev is not None and k == prev_clause:
+        if prev is not None and boundary == prev_clause:
             gap_start = max(prev.tail, prev.end)
             gap = text[gap_start : m.start]
             if _AMENDMENT.search(text, prev.end, m.start) and prev.title_end <= gap_start + 1:
@@ -121,7 +122,20 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
         if m.relation == "mentions" and _AFTER_REPEAL.match(text, m.tail):
             m.relation = "repeals"
         prev = m
-        prev_clause = k
+        prev_clause = boundary
+
+
+def _last_boundary(text: str, floor: int, pos: int, before: int) -> int:
+    """The last clause boundary in text[floor : pos + 1], else `before` (the last one before floor).
+
+    Read backwards from the mention, so that a text is scanned near its citations only."""
+    end = pos + 1
+    while candidate := _BOUNDARY_CHAR.search(text, floor, end):
+        x = candidate.start()
+        if _BOUNDARY.match(text, x):
+            return x
+        end = x
+    return before
 
 
 def _continues_run(text: str, prev: Mention | None, clause_start: int) -> bool:

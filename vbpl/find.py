@@ -50,7 +50,6 @@ _PINPOINT = regex.compile(
     r"(?ri)(?P<pin>(?:(?:điểm\s+[a-zđ]\s*,?\s*)?(?:khoản\s+\d+\w*\s*,?\s*)?(?:điều\s+\d+\w*)|"
     r"(?:điểm\s+[a-zđ]\s*,?\s*)?khoản\s+\d+\w*|mục\s+[\dIVX]+\w*|phụ\s+lục\s+[\dIVX]+\w*)\s+(?:của\s+|tại\s+)?)\Z"
 )
-_PINPOINT_WORDS = ("điều", "khoản", "mục", "lục")  # one of them is in every pinpoint
 _NOT_A_LAW = regex.compile(r"(?i:pháp|kỷ|phap|ky)\s+\Z")
 _AMENDING_LAW = regex.compile(
     r"(?i:sửa\s+đổi)[\s,]*(?:(?i:bổ\s+sung)[\s,]*)?(?:(?i:bãi\s+bỏ)[\s,]*)?(?:một\s+số\s+điều(?:\s*,\s*khoản)?\s+)?"
@@ -301,9 +300,11 @@ def _date_of(d: regex.Match[str], groups: tuple[str | None, ...]) -> tuple[str |
 
 def symbol_parts(sm: regex.Match[str]) -> tuple[str, list[str]]:
     """The canonical symbol of a grammar match and its codes (type code first where there is one)."""
-    number, year, codes_n, codes_a, codes_p, pcode = sm.group("num", "year", "codes_n", "codes_a", "codes_p", "pcode")
-    rest, codes = _symbol_rest(codes_n or codes_a or codes_p, pcode, year)
-    return number + rest, list(codes)
+    slot = grammar().symbol_slots
+    groups = sm.groups()  # by position: a group looked up by name costs several times more
+    written_codes = groups[slot["codes_n"]] or groups[slot["codes_a"]] or groups[slot["codes_p"]]
+    rest, codes = _symbol_rest(written_codes, groups[slot["pcode"]], groups[slot["year"]])
+    return groups[slot["num"]] + rest, list(codes)
 
 
 @lru_cache(maxsize=16384)
@@ -328,14 +329,16 @@ def _type_of_word(type_word: str) -> str | None:
 
 def _symbol_mention(text: str, sm: regex.Match[str]) -> Mention | None:
     g = grammar()
-    party = sm.group("pcode") is not None
+    slot = g.symbol_slots
+    groups = sm.groups()
+    party = groups[slot["pcode"]] is not None
     symbol, codes = symbol_parts(sm)
-    year = int(sm.group("year")) if sm.group("year") else None
-    number = sm.group("num")
+    year = int(groups[slot["year"]]) if groups[slot["year"]] else None
+    number = groups[slot["num"]]
     start = sm.start()
     pre = g.prefix.search(text, max(0, start - 40), start)
-    type_word = pre.group("tw") if pre else None
-    has_so = bool(pre and pre.group("so"))
+    type_word, so = pre.group(g.prefix_slots["tw"] + 1, g.prefix_slots["so"] + 1) if pre else (None, None)
+    has_so = bool(so)
     if type_word is None and not has_so and start > 0 and text[start - 1].isalpha():
         return None
     if year is None and not party and "-" not in symbol and type_word is None and not has_so:
@@ -461,8 +464,8 @@ def find_mentions(text: str) -> list[Mention]:
             text, max(0, m.start - 40), m.start
         ):
             m.form = "defined"
-        before = text[max(0, m.start - 60) : m.start].lower()
-        if any(word in before for word in _PINPOINT_WORDS) and (
+        before = text[max(0, m.start - 60) : m.start].lower()  # a pinpoint has one of these words:
+        if ("điều" in before or "khoản" in before or "mục" in before or "lục" in before) and (
             pin := _PINPOINT.search(text, max(0, m.start - 60), m.start)
         ):
             m.pinpoint = squash(pin.group("pin"))

@@ -52,9 +52,10 @@ def phrase_tree(phrases: Iterable[str], *, any_case: bool = False, loose: bool =
     `regex` tries the branches of an alternation one by one at every position, so a list of 40
     type words costs about 0.5 µs wherever it is tried; as a tree a position is rejected on its
     first letter. Words are separated by any white space when `loose`, else by one space. A tree
-    for a case-insensitive group (`any_case`) is built on lower case letters. With `reverse` the tree is built from the ends of the phrases, for look-behinds and (?r) patterns,
-    which read backwards. Of two phrases one of which begins the other, the longer is tried
-    first, as in an alternation sorted by length; distinct branches cannot match the same text.
+    for a case-insensitive group (`any_case`) is built on lower case letters. With `reverse` the
+    tree is built from the ends of the phrases, for look-behinds and (?r) patterns, which read
+    backwards. Of two phrases one of which begins the other, the longer is tried first, as in an
+    alternation sorted by length; distinct branches cannot match the same text.
     """
     root: dict[object, dict] = {}
     for phrase in phrases:
@@ -127,6 +128,7 @@ class Grammar:
             """,
             regex.VERBOSE,
         )
+        self.symbol_slots = {name: i - 1 for name, i in self.symbol.groupindex.items()}  # in .groups()
         self.code_up = regex.compile(code_up)
         type_words = _alternation(vocab.type_words(), any_case=True)
         type_words_back = _alternation(vocab.type_words(), any_case=True, reverse=True)  # read backwards
@@ -135,6 +137,7 @@ class Grammar:
         self.prefix = regex.compile(
             rf"(?r)(?:(?P<tw>(?<![\w])(?i:{type_words_back}))\s*(?:\(\s*)?)?(?:(?P<so>{SO})\s*:?\s*)?\Z"
         )
+        self.prefix_slots = {name: i - 1 for name, i in self.prefix.groupindex.items()}
         # Anchored on the number (a fast scan), the type word read in a look-behind: "Chỉ thị 20".
         self.partial = regex.compile(
             rf"""

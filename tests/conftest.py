@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -24,3 +27,15 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Sto
     store = Store.open(db)
     yield db, store, load_graph(store)
     store.close()
+
+
+@pytest.fixture(scope="session")
+def synthetic() -> ModuleType:
+    """scripts/make_synthetic_corpus.py as a module (the benchmarks' corpus generator)."""
+    path = ROOT / "scripts" / "make_synthetic_corpus.py"
+    spec = importlib.util.spec_from_file_location("make_synthetic_corpus", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 from vbpl.graph import build_graph
 from vbpl.queries import cited_by
 from vbpl.store import Store
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "make_synthetic_corpus.py"
 
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("make_synthetic_corpus", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_a_tiny_synthetic_corpus_is_consistent(tmp_path):
-    generator = _generator()
+def test_a_tiny_synthetic_corpus_is_consistent(tmp_path, synthetic):
+    generator = synthetic
     db = tmp_path / "synthetic.sqlite"
     counts = generator.make(db, documents=300, per_document=6, seed=1)
     assert counts["documents"] == 300 and 300 <= counts["citations"] <= 300 * 11

@@ -176,6 +176,16 @@ class Context:
     cited: frozenset[str] = frozenset()
 
 
+# A merged id's own dated citations, its symbol, whether it was ingested, its name and year.
+AliasFacts = tuple[int, str | None, bool, str | None, int | None]
+
+
+def alias_facts(node: Node) -> AliasFacts:
+    """What a merge of `node` into another was decided on (its own counts: those of the node it merged into
+    include its own), so that a later addition can tell whether the merge still holds."""
+    return node.dates.total(), node.symbol, node.in_corpus, node.name, node.year
+
+
 @dataclass(slots=True)
 class Resolved:
     """The corpus after resolution: its nodes and one resolution per citation row id."""
@@ -184,6 +194,8 @@ class Resolved:
     resolutions: dict[int, Resolution]
     document_nodes: dict[int, str]  # store document id -> node id
     index: NodeIndex
+    merged: dict[str, Resolution] = field(default_factory=dict)  # ids merged into another node -> how
+    facts: dict[str, AliasFacts] = field(default_factory=dict)  # what decided each merge (`alias_facts`)
 
 
 # --- ids ---------------------------------------------------------------------------------------------------
@@ -268,6 +280,10 @@ class NodeIndex:
             self.by_compact[compact(node.symbol or "")].append(node.id)
         if node.name:
             self.laws[_law_bucket(node.name)].append(node.id)
+        self._fits.clear()
+
+    def forget(self) -> None:
+        """Forget what was memoised of the nodes (their type or year changed)."""
         self._fits.clear()
 
     def index_laws(self) -> None:
@@ -467,15 +483,8 @@ def resolve_corpus(documents: Iterable[Any], citations: Sequence[tuple[Any, ...]
     document_nodes: dict[int, str] = {}
     contexts: dict[int, Context] = {}
     for d in documents:
-        node_id = header_node_id(d["id"], d["type"], None if d["placeholder"] else d["symbol"], d["year"],
-                                 d["province"])
-        node = nodes.get(node_id) or nodes.setdefault(node_id, Node(node_id))
-        node.type, node.symbol, node.year = d["type"], d["symbol"], d["year"]
-        node.province, node.province_now, node.level = d["province"], d["province_now"], d["level"]
-        node.document_id = d["id"]
-        node.header = {"date": d["date"], "issuer": d["issuer"], "title": d["title"]}
-        document_nodes[d["id"]] = node_id
-        contexts[d["id"]] = Context(slug(d["province"]) if d["province"] else None, d["year"])
+        document_nodes[d["id"]] = apply_header(nodes, d)
+        contexts[d["id"]] = document_context(d)
     columns = list(zip(*citations, strict=True)) or [()] * len(C)
     _observe(nodes, columns)
     cited_by_doc: dict[int, set[str]] = defaultdict(set)
@@ -486,6 +495,7 @@ def resolve_corpus(documents: Iterable[Any], citations: Sequence[tuple[Any, ...]
         context.cited = frozenset(cited)
     del columns, cited_by_doc  # ~250 MB at 1M citations that the rest does not need (peak memory is the bar here)
     merged, index = _merge_spellings(nodes)
+    recount(nodes, citations, merged)
     resolutions: dict[int, Resolution] = {}
     alone: dict[tuple[Any, ...], Resolution | None] = {}  # resolutions that do not depend on the citing text
     used: set[str] = set()
@@ -502,10 +512,35 @@ def resolve_corpus(documents: Iterable[Any], citations: Sequence[tuple[Any, ...]
             used.add(resolution.node or "")
             used.update(i for i, _ in resolution.candidates)
         resolutions[row[C["id"]]] = resolution
+    facts = {old: alias_facts(nodes[old]) for old in merged}
     for node_id in list(nodes):
         if node_id in merged or (node_id not in used and not nodes[node_id].in_corpus):
             del nodes[node_id]
-    return Resolved(nodes, resolutions, document_nodes, index)
+    return Resolved(nodes, resolutions, document_nodes, index, merged, facts)
+
+
+def apply_header(nodes: dict[str, Node], d: Any) -> str:
+    """Make (or complete) the node of an ingested document from its header row (`Store.document_rows`)."""
+    node_id = header_node_id(d["id"], d["type"], None if d["placeholder"] else d["symbol"], d["year"],
+                             d["province"])
+    node = nodes.get(node_id) or nodes.setdefault(node_id, Node(node_id))
+    node.type, node.symbol, node.year = d["type"], d["symbol"], d["year"]
+    node.province, node.province_now, node.level = d["province"], d["province_now"], d["level"]
+    node.document_id = d["id"]
+    node.header = {"date": d["date"], "issuer": d["issuer"], "title": d["title"]}
+    return node_id
+
+
+def document_context(d: Any) -> Context:
+    """What a document's header tells about its incomplete references: its province and year."""
+    return Context(slug(d["province"]) if d["province"] else None, d["year"])
+
+
+def resolve_row(row: tuple[Any, ...], index: NodeIndex, merged: dict[str, Resolution],
+                context: Context | None) -> Resolution:
+    """One citation row's resolution (what `resolve_corpus` decides for it, asked of one row)."""
+    resolution = _resolve_alone(row, index, merged)
+    return resolution if resolution is not None else _resolve_row(row, index, merged, context)
 
 
 _ASK = Resolution(None, "", 0.0)  # marks a question not asked yet (None is an answer: "ask in context")
@@ -581,11 +616,8 @@ def _merge_spellings(nodes: dict[str, Node]) -> tuple[dict[str, Resolution], Nod
                 merged[node.id] = Resolution(close[0][0], "fuzzy", round(close[0][1] / 100, 3))
     _merge_laws(nodes, merged)
     for old in merged:
-        target = nodes[_final(merged, old)]
+        target = nodes[final(merged, old)]
         source = nodes[old]
-        target.dates.update(source.dates)
-        target.issuers.update(source.issuers)
-        target.titles.update(source.titles)
         target.aliases |= {old, *source.aliases}
         target.name = target.name or source.name
     for old in merged:
@@ -595,7 +627,41 @@ def _merge_spellings(nodes: dict[str, Node]) -> tuple[dict[str, Resolution], Nod
     return merged, index
 
 
-def _final(merged: dict[str, Resolution], node_id: str) -> str:
+def recount(nodes: dict[str, Node], rows: Sequence[tuple[Any, ...]], merged: dict[str, Resolution]) -> None:
+    """Count again, in citation order, what the citations say about each node others merged into.
+
+    A merged node's dates, issuers and titles are then those of every citation of it or of an id merged into
+    it, each value in the order it was first observed, as for any other node: the majority and its tie-break
+    do not depend on which spelling a citation used, and counting the citations of a later ingest on top of
+    them gives the counters a resolution from scratch gives (`vbpl.resolve_delta`).
+    """
+    finals = {old: final(merged, old) for old in merged}
+    targets = set(finals.values())
+    for node_id in targets:
+        node = nodes[node_id]
+        node.dates, node.issuers, node.titles = Counter(), Counter(), Counter()
+    observe_rows(nodes, rows, finals, targets)
+
+
+def observe_rows(nodes: dict[str, Node], rows: Iterable[tuple[Any, ...]], finals: dict[str, str],
+                 only: set[str] | None = None) -> None:
+    """Add what each row says of its node's date, issuer and title (rows citing a merged id count for the node
+    it merged into; `only` limits the nodes counted)."""
+    i_cited, i_date, i_issuer, i_title = C["cited_id"], C["date"], C["issuer"], C["title"]
+    for row in rows:
+        node_id = finals.get(row[i_cited], row[i_cited])
+        if only is not None and node_id not in only:
+            continue
+        node = nodes[node_id]
+        if row[i_date]:
+            node.dates[row[i_date]] += 1
+        if row[i_issuer]:
+            node.issuers[row[i_issuer]] += 1
+        if row[i_title]:
+            node.titles[squash(row[i_title])] += 1
+
+
+def final(merged: dict[str, Resolution], node_id: str) -> str:
     seen = set()
     while node_id in merged and node_id not in seen:
         seen.add(node_id)
@@ -605,25 +671,51 @@ def _final(merged: dict[str, Resolution], node_id: str) -> str:
 
 def _merge_laws(nodes: dict[str, Node], merged: dict[str, Resolution]) -> None:
     """One node per law: name+year ids merge into the numbered law of that name and year, spellings into one."""
-    numbered: dict[str, list[Node]] = defaultdict(list)
-    by_name: dict[str, list[Node]] = defaultdict(list)
-    for node in nodes.values():
-        if node.name and node.id not in merged and (node.type in NAMED_TYPES or node.type is None):
-            (numbered if node.number else by_name)[_law_bucket(node.name)].append(node)
+    laws = [law_name(node, node.dates.total()) for node in nodes.values()
+            if node.name and node.id not in merged and (node.type in NAMED_TYPES or node.type is None)]
+    for old, into in law_merges(laws).items():
+        merged[old] = Resolution(into, "name", CONFIDENCE["name"])
+
+
+@dataclass(frozen=True, slots=True)
+class LawName:
+    """What decides whether a law's node is another's: its name, year, dated citations of its own, number."""
+
+    id: str
+    name: str
+    year: int | None
+    total: int
+    numbered: bool
+
+
+def law_name(node: Node, total: int) -> LawName:
+    return LawName(node.id, node.name or "", node.year, total, bool(node.number))
+
+
+def law_merges(laws: Iterable[LawName]) -> dict[str, str]:
+    """Which laws named without a number are another node, and which: the numbered law of that name and year
+    (the most cited, if several), else the most cited other unnumbered spelling of that name and year cited at
+    least as often. Spellings are taken most cited first; the answer does not depend on the order given."""
+    numbered: dict[str, list[LawName]] = defaultdict(list)
+    by_name: dict[str, list[LawName]] = defaultdict(list)
+    for law in laws:
+        (numbered if law.numbered else by_name)[_law_bucket(law.name)].append(law)
+    merges: dict[str, str] = {}
+
+    def rank(law: LawName) -> tuple[int, str]:
+        return law.total, law.id
+
     for bucket, named in by_name.items():
-        for node in sorted(named, key=lambda n: (-n.dates.total(), n.id)):
-            if node.id in merged or node.year is None:
+        for law in sorted(named, key=lambda n: (-n.total, n.id)):
+            if law.id in merges or law.year is None:
                 continue
-            target = next(
-                (n for n in numbered.get(bucket, ()) if n.year == node.year and same_name(n.name or "", node.name)),
-                None,
-            ) or next(
-                (n for n in named if n is not node and n.id not in merged and n.year == node.year
-                 and same_name(n.name or "", node.name or "") and n.dates.total() >= node.dates.total()),
-                None,
-            )
+            target = max((n for n in numbered.get(bucket, ()) if n.year == law.year and same_name(n.name, law.name)),
+                         key=rank, default=None) or max(
+                (n for n in named if n is not law and n.id not in merges and n.year == law.year
+                 and same_name(n.name, law.name) and n.total >= law.total), key=rank, default=None)
             if target is not None:
-                merged[node.id] = Resolution(target.id, "name", CONFIDENCE["name"])
+                merges[law.id] = target.id
+    return merges
 
 
 def _resolve_alone(row: tuple[Any, ...], index: NodeIndex, merged: dict[str, Resolution]) -> Resolution | None:
@@ -645,9 +737,8 @@ def _resolve_row(row: tuple[Any, ...], index: NodeIndex, merged: dict[str, Resol
                  context: Context | None) -> Resolution:
     cited_id = row[C["cited_id"]]
     if cited_id in merged:
-        final = _final(merged, cited_id)
         first = merged[cited_id]
-        return Resolution(final, first.method, first.confidence)
+        return Resolution(final(merged, cited_id), first.method, first.confidence)
     node = index.nodes[cited_id]
     symbol = row[C["symbol"]]
     if row[C["kind"]] == "name" and not symbol:

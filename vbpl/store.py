@@ -11,6 +11,7 @@ version i to i + 1, so opening an older file upgrades it in place and a newer on
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import unicodedata
@@ -164,6 +165,10 @@ MIGRATIONS: list[str] = [
     );
     """,
 ]
+
+# A kept edge is stored at its citation's id: edges stay in citation order when some are written again.
+_INSERT_EDGE = ('INSERT OR REPLACE INTO graph_edges (source, target, citation_id, seq, document_id, relation, start,'
+                ' "end", page, method, confidence) VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)')
 
 # Column name -> attribute of the extractor's data class, where the two differ.
 _IDENTITY_COLUMNS = {
@@ -612,28 +617,63 @@ class Store:
         ).fetchone()
         return tuple(row)
 
-    def document_rows(self) -> list[sqlite3.Row]:
-        """Identity columns of every document, without text: what the graph needs for its nodes."""
+    def document_rows(self, after: int = 0, ids: Sequence[int] | None = None) -> list[sqlite3.Row]:
+        """Identity columns of the documents (those with an id above `after`, or of `ids`), without text: what the
+        graph needs for its nodes."""
+        columns = ("SELECT id, source, type, symbol, date, year, issuer, title, placeholder, province, province_now,"
+                   " level FROM documents")
+        if ids is not None:
+            return self._chunked(f"{columns} WHERE id IN ({{}})", ids, "id")
+        return self.connection.execute(f"{columns} WHERE id > ? ORDER BY id", (after,)).fetchall()
+
+    def citation_rows(self, after: int = 0) -> list[tuple[Any, ...]]:
+        """The citations (with an id above `after`) as plain tuples in `CITATION_ROW` order: millions of rows
+        without per-row objects."""
         return self.connection.execute(
-            "SELECT id, source, type, symbol, date, year, issuer, title, placeholder, province, province_now,"
-            " level FROM documents ORDER BY id"
+            f"SELECT {', '.join(CITATION_ROW)} FROM citations WHERE id > ? ORDER BY document_id, ordinal", (after,)
         ).fetchall()
 
-    def citation_rows(self) -> list[tuple[Any, ...]]:
-        """Every citation as a plain tuple in `CITATION_ROW` order: millions of rows without per-row objects."""
-        return self.connection.execute(
-            f"SELECT {', '.join(CITATION_ROW)} FROM citations ORDER BY document_id, ordinal"
-        ).fetchall()
+    def citation_rows_where(self, column: str, values: Sequence[Any], up_to: int) -> list[tuple[Any, ...]]:
+        """Citation rows (`CITATION_ROW`, id at most `up_to`) whose `column` ('cited_id', 'document_id') is one of
+        `values`, in document order."""
+        if column not in ("cited_id", "document_id"):
+            raise ValueError(column)
+        rows = self._chunked(f"SELECT {', '.join(CITATION_ROW)}, ordinal FROM citations WHERE {column} IN ({{}})"
+                             f" AND id <= {int(up_to)}", values, None)
+        rows.sort(key=lambda row: (row[1], row[-1]))
+        return [tuple(row)[:-1] for row in rows]
+
+    def _chunked(self, query: str, values: Sequence[Any], order: str | None) -> list[Any]:
+        """`query` (with `{}` for the placeholders of an IN list) over `values` in chunks SQLite accepts."""
+        rows: list[Any] = []
+        values = list(values)
+        for at in range(0, len(values), 500):
+            chunk = values[at : at + 500]
+            rows += self.connection.execute(query.format(", ".join("?" * len(chunk))), chunk).fetchall()
+        if order:
+            rows.sort(key=lambda row: row[order])
+        return rows
+
+    def extent(self, documents_up_to: int | None = None, citations_up_to: int | None = None) -> list[Any]:
+        """What the stored rows are, to tell later whether rows were only added since: count, max id and a digest
+        (of every file's hash and ingest time) of the documents, count and max id of the citations; of the rows
+        with ids up to the given ones."""
+        up_to = 1 << 62
+        digest = hashlib.sha1()
+        count = top = 0
+        for document_id, sha256, ingested_at in self.connection.execute(
+                "SELECT id, sha256, ingested_at FROM documents WHERE id <= ? ORDER BY id",
+                (documents_up_to if documents_up_to is not None else up_to,)):
+            digest.update(f"{document_id}:{sha256}:{ingested_at};".encode())
+            count, top = count + 1, document_id
+        citations = self.connection.execute(
+            "SELECT count(*), coalesce(max(id), 0) FROM citations WHERE id <= ?",
+            (citations_up_to if citations_up_to is not None else up_to,)).fetchone()
+        return [count, top, digest.hexdigest(), *citations]
 
     def citation_rows_by_id(self, ids: Sequence[int]) -> list[sqlite3.Row]:
         """Citations by row id, with the line and column people quote."""
-        rows: list[sqlite3.Row] = []
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            rows += self.connection.execute(
-                f"SELECT * FROM citations WHERE id IN ({', '.join('?' * len(chunk))})", chunk
-            ).fetchall()
-        return rows
+        return self._chunked("SELECT * FROM citations WHERE id IN ({})", ids, None)
 
     def text_slice(self, document_id: int, start: int, end: int) -> str:
         """Part of a document's text, without reading the whole text into Python."""
@@ -681,14 +721,48 @@ class Store:
             db.executemany(
                 "INSERT INTO resolutions (citation_id, node, method, confidence, candidates) VALUES (?, ?, ?, ?, ?)",
                 resolutions)
-            db.executemany(
-                'INSERT INTO graph_edges (source, target, citation_id, document_id, relation, start, "end", page,'
-                " method, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", edges)
+            db.executemany(_INSERT_EDGE, edges)
             db.executemany("INSERT INTO graph_derived (source, target, key, data) VALUES (?, ?, ?, ?)", derived)
             db.executemany("INSERT INTO graph_columns (name, data) VALUES (?, ?)", columns().items())
             db.execute("CREATE INDEX resolutions_node ON resolutions(node)")
             db.executemany("INSERT INTO graph_meta (key, value) VALUES (?, ?)",
                            ((k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()))
+
+    def update_graph(self, meta: Mapping[str, Any], nodes: Iterable[tuple[int, str, str]],
+                     resolutions: Iterable[tuple[int, str | None, str, float, str]], unlinked: Sequence[int],
+                     edges: Iterable[tuple[int, int, int, int, str, int, int, int | None, str, float]],
+                     derived: Iterable[tuple[str, str, str, str]],
+                     columns: Callable[[], Mapping[str, bytes]]) -> None:
+        """Change the kept resolution in one transaction (after an ingest that added documents): nodes written
+        (new or changed, by seq), resolutions written, the edges of `unlinked` citations removed and `edges`
+        written, the derived edges and the columns replaced."""
+        with self.transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO graph_nodes (seq, id, data) VALUES (?, ?, ?)", nodes)
+            db.executemany("INSERT OR REPLACE INTO resolutions (citation_id, node, method, confidence, candidates)"
+                           " VALUES (?, ?, ?, ?, ?)", resolutions)
+            db.executemany("DELETE FROM graph_edges WHERE seq = ?", ((i,) for i in unlinked))
+            db.executemany(_INSERT_EDGE, edges)
+            db.execute("DELETE FROM graph_derived")
+            db.executemany("INSERT INTO graph_derived (source, target, key, data) VALUES (?, ?, ?, ?)", derived)
+            db.execute("DELETE FROM graph_columns")
+            db.executemany("INSERT INTO graph_columns (name, data) VALUES (?, ?)", columns().items())
+            db.executemany("INSERT OR REPLACE INTO graph_meta (key, value) VALUES (?, ?)",
+                           ((k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()))
+
+    def kept_resolutions(self, citation_ids: Sequence[int]) -> dict[int, tuple[str | None, str, float, str]]:
+        """citation id -> (node, method, confidence, JSON candidates) as the kept resolution has them."""
+        rows = self._chunked("SELECT citation_id, node, method, confidence, candidates FROM resolutions"
+                             " WHERE citation_id IN ({})", citation_ids, None)
+        return {row[0]: (row[1], row[2], row[3], row[4]) for row in rows}
+
+    def nodes_still_used(self, nodes: set[str], besides: set[int]) -> set[str]:
+        """Which of `nodes` some kept resolution (of a citation not in `besides`) names or lists as a candidate."""
+        used = {row[0] for row in self._chunked("SELECT node, citation_id FROM resolutions WHERE node IN ({})",
+                                                 sorted(nodes), None) if row[1] not in besides}
+        for citation_id, candidates in self.unresolved_citations():
+            if citation_id not in besides:
+                used.update(i for i, _ in json.loads(candidates) if i in nodes)
+        return used
 
     def graph_nodes(self) -> tuple[list[str], str]:
         """The kept nodes in resolution order: their ids, and their data as one JSON array (one parse for all)."""

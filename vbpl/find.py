@@ -7,39 +7,39 @@ identities are decided later, from the mentions around it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import regex
 
 from vbpl.dates import iso_date
-from vbpl.grammar import SO, grammar
+from vbpl.grammar import SO, grammar, phrase_tree
 from vbpl.text import fold, rx, squash
 from vbpl.vocab import PARTY_CODE_TYPES, vocabulary
 
 # Words that end an issuer or a law's name (lower case: they are not part of a proper name).
-_STOP = regex.compile(
-    r"""(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|thực\s+hiện|triển\s+khai|[vV]/[vV]|sửa\s+đổi|
-    bổ\s+sung|giao|tại|đã|được|nay\s+là|ngày|số|để|theo|trên|với|có|là|gồm|thông\s+qua|kèm\s+theo|hết\s+hiệu|
-    cho|trong|nhằm|đến|năm|của|do|thì|khi|nếu|mà|này|đó|các|những|hoặc|về\s+việc|cụ\s+thể|
-    ngay|nam|so|cua|ve|ban\s+hanh|phe\s+duyet)(?!\w)""",
-    regex.VERBOSE,
-)
+_STOP_WORDS = (
+    "về", "phê duyệt", "ban hành", "quy định", "hướng dẫn", "thực hiện", "triển khai", "v/v", "v/V", "V/v", "V/V",
+    "sửa đổi", "bổ sung", "giao", "tại", "đã", "được", "nay là", "ngày", "số", "để", "theo", "trên", "với", "có",
+    "là", "gồm", "thông qua", "kèm theo", "hết hiệu", "cho", "trong", "nhằm", "đến", "năm", "của", "do", "thì",
+    "khi", "nếu", "mà", "này", "đó", "các", "những", "hoặc", "về việc", "cụ thể", "ngay", "nam", "so", "cua", "ve",
+    "ban hanh", "phe duyet",
+)  # fmt: skip
+_STOP = regex.compile(rf"{phrase_tree(_STOP_WORDS)}(?!\w)")
 _GLUED_STOP = regex.compile(r"(?<=\p{L})(?:ngày|của|năm|số)(?=\s|\d|$)")
 _AND = regex.compile(r"(?:và|cùng)(?!\w)\s*")
 _NAME_COMMA = regex.compile(r",[ \t]+(?=\p{Ll})")
 _TOKEN = r"[^\s;,.:()\[\]|\"“”]+"
 # One word of a name (group 1) and the gap after it (group 2), in one match: not a stop word, then a token, then white
 # space (a line break only before lower case). Reading a name costs one match per word.
-_WORD_STEP = regex.compile(
-    rf"(?!{_STOP.pattern})(?P<token>{_TOKEN})(?P<gap>[\x20\t]+|[\x20\t]*\n\s*(?=\p{{Ll}}))?", regex.VERBOSE
-)
+_WORD_STEP = regex.compile(rf"(?!{_STOP.pattern})(?P<token>{_TOKEN})(?P<gap>[ \t]+|[ \t]*\n\s*(?=\p{{Ll}}))?")
 _NOW = regex.compile(r"\s*\(\s*(?:nay\s+là|nay\s+là\s+)\s*([^()]{2,120}?)\s*\)")
-_TITLE_START = regex.compile(  # the title is group 1
-    r"""[ \t]*,?\s*[“"]?(?P<title>(?:về\s+việc|về|[vV]/[vV]|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|sửa\s+đổi|
-    bổ\s+sung|thực\s+hiện|triển\s+khai|thông\s+qua|VỀ|PHÊ\s+DUYỆT|BAN\s+HÀNH|QUY\s+ĐỊNH)(?!\w))""",
-    regex.VERBOSE,
-)
+_TITLE_WORDS = (
+    "về việc", "về", "v/v", "v/V", "V/v", "V/V", "phê duyệt", "ban hành", "quy định", "hướng dẫn", "sửa đổi",
+    "bổ sung", "thực hiện", "triển khai", "thông qua", "VỀ", "PHÊ DUYỆT", "BAN HÀNH", "QUY ĐỊNH",
+)  # fmt: skip
+_TITLE_START = regex.compile(rf"[ \t]*,?\s*[“\"]?(?P<title>{phrase_tree(_TITLE_WORDS)}(?!\w))")  # title: group 1
 _TITLE_END = regex.compile(
     r"[”\"]|;|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*[\-+*•|#])|\(sau\s+đây|\|"
 )
@@ -437,7 +437,7 @@ def find_mentions(text: str) -> list[Mention]:
         if m:
             mentions.append(m)
             taken.append((sm.start(), sm.end()))
-    for nm in g.named.finditer(text):
+    for nm in _named(text):
         m = _named_mention(text, nm)
         if m is None or _overlaps(taken, m.start, m.end):
             continue
@@ -470,6 +470,30 @@ def find_mentions(text: str) -> list[Mention]:
         ):
             m.pinpoint = squash(pin.group("pin"))
     return mentions
+
+
+def _named(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of grammar().named.finditer(text), found faster: a law's name can only start at
+    the word that ends in a tail such as "uật" (found by the stdlib engine) or at the word before."""
+    g = grammar()
+    if g.named_anchor is None:
+        yield from g.named.finditer(text)
+        return
+    starts = set()
+    for hit in g.named_anchor.finditer(text):
+        word = hit.start() - 1  # the anchor is the second letter of the word
+        if word >= 0:
+            starts.add(word)
+            if before := _WORD_BEFORE.match(text, 0, word):
+                starts.add(before.start())
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (nm := g.named.match(text, start)):
+            end = nm.end()
+            yield nm
+
+
+_WORD_BEFORE = regex.compile(r"(?r)\w+\s+")  # matched backwards from a given end
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

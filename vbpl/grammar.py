@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
@@ -34,13 +35,25 @@ def _alternation(phrases: list[str], *, any_case: bool = False, reverse: bool = 
     return phrase_tree(forms, any_case=any_case, reverse=reverse)
 
 
-def _cased_alternation(phrases: list[str]) -> str:
-    """Like _alternation, in the letter cases people write ("Luật", "LUẬT", "luật", "Bộ Luật"):
-    explicit cases scan several times faster than a case-insensitive group."""
+def _cased_forms(phrases: list[str]) -> set[str]:
+    """The phrases in the letter cases people write ("Luật", "LUẬT", "luật", "Bộ Luật"), with and
+    without diacritics: explicit cases scan several times faster than a case-insensitive group."""
     cased = set()
     for p in phrases:
         cased |= {p, p.upper(), p.lower(), p.title(), p[:1].upper() + p[1:].lower()}
-    return _alternation(sorted(cased))
+    return cased | {_strip_marks(p) for p in cased}
+
+
+def _tail_anchor(forms: set[str]) -> re.Pattern[str] | None:
+    """A stdlib pattern for a letter followed by the rest of the last word of one of the forms
+    ("uật" of "Luật"): a phrase of at most two words starts at that word or at the word before it.
+    The stdlib engine finds such literals several times faster than `regex` finds the phrases."""
+    words = [f.split() for f in forms]
+    if not all(len(w) <= 2 and len(w[-1]) >= 2 and all(x.isalpha() for x in w) for w in words):
+        return None
+    firsts = "".join(sorted({w[-1][1] for w in words}))
+    rests = "|".join(re.escape(r) for r in sorted({w[-1][2:] for w in words}, key=len, reverse=True))
+    return re.compile(f"[{re.escape(firsts)}](?={rests})")
 
 
 _GAP = object()  # the white space between two words
@@ -149,7 +162,9 @@ class Grammar:
             """,
             regex.VERBOSE,
         )
-        self.named = regex.compile(rf"(?<!\w)(?P<tw>{_cased_alternation(list(NAMED_TYPES))})(?!\w)")
+        named_forms = _cased_forms(list(NAMED_TYPES))
+        self.named = regex.compile(rf"(?<!\w)(?P<tw>{phrase_tree(named_forms)})(?!\w)")
+        self.named_anchor = _tail_anchor(named_forms)  # see find._named
         # Anchored on the "/" of "số /KH-UBND"; the words before it are read in a look-behind.
         self.placeholder = regex.compile(
             rf"/(?<=(?:(?P<tw>(?i:{type_words_back}))\s+)?(?P<so>{SO})\s*:?[ \t.…_]*/)\s*(?P<codes>{codes_rx})"

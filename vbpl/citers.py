@@ -21,16 +21,17 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import regex
 
 from vbpl.text import fold
 
 Ints = npt.NDArray[np.int64]
 # One kept edge: source seq, target seq, citation id, document id, relation, start, end, page, method, confidence.
 EdgeRow = tuple[int, int, int, int, str, int, int, int | None, str, float]
-_LATEST = "\U0010ffff"  # after every character: 'date[:len(until)] <= until' is 'date <= until + _LATEST'
+_DAY = regex.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 _EDGE_COLUMNS = ("source", "citation", "document", "relation", "start", "end", "page", "method", "confidence",
                  "derived")
-_NODE_COLUMNS = ("node_date", "node_province", "node_province_now", "node_level", "node_type")
+_NODE_COLUMNS = ("node_day", "node_order_date", "node_province", "node_province_now", "node_level", "node_type")
 _VOCABULARIES = ("relations", "methods", "provinces", "words")
 # Array type codes of the collected columns (numpy reads them as these dtypes): narrow where the values allow.
 _TYPECODES = {"source": "i", "target": "i", "citation": "q", "document": "i", "relation": "b", "start": "i",
@@ -94,12 +95,12 @@ class Citers:
             if wanted:
                 keep &= c[column][sources] == self.codes["words"].get(wanted, -1)
         if since or until:
-            dates = c["node_date"][sources]
-            keep &= dates != ""
+            days = c["node_day"][sources]
+            keep &= days != 0
             if since:
-                keep &= dates >= since
+                keep &= days >= day(since, 0)
             if until:
-                keep &= dates <= until + _LATEST
+                keep &= days <= day(until, 99)
         return positions[keep]
 
     def documents(self, positions: Ints) -> int:
@@ -159,14 +160,17 @@ class _Codes:
 class CitersBuilder:
     """Collects the edges' columns while they pass on their way into the store, then orders them (`finish`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, vocabularies: Mapping[str, list[str | None]] | None = None) -> None:
         self._codes = {name: _Codes() for name in _VOCABULARIES}
+        for name, words in (vocabularies or {}).items():
+            for word in words[1:]:
+                self._codes[name](word)
         self._ints = {name: array(_TYPECODES[name]) for name in ("source", "target", "citation", "document",
                                                                 "relation", "start", "end", "page", "method")}
         self._confidence = array("d")
         self._nodes: list[tuple[Any, ...]] = []  # by seq: date, year, province, province_now, level, type
 
-    def node(self, attributes: dict[str, Any] | None) -> dict[str, Any] | None:
+    def node(self, attributes: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
         """The next node's graph attributes (None: not in the graph), unchanged, with what the columns need kept."""
         a = attributes or {}
         self._nodes.append((a.get("date"), a.get("year"), a.get("province"), a.get("province_now"), a.get("level"),
@@ -200,41 +204,107 @@ class CitersBuilder:
         what they cite (ends as node ids)."""
         seq = {node_id: at for at, node_id in enumerate(ids)}
         kept = len(self._confidence)
-        for u, v, _, data in derived:
-            list(self.passing([(seq[u], seq[v], data["citation"], data["document_id"], data["relation"],
-                                data["start"], data["end"], data.get("page"), data["method"], data["confidence"])]))
-        collected, self._ints = self._ints, {}
-        collected["confidence"] = self._confidence
-        columns = self._node_columns(ids)
-        source, target = (np.frombuffer(collected[name], dtype=_TYPECODES[name]) for name in ("source", "target"))
-        start = np.frombuffer(collected["start"], dtype=_TYPECODES["start"])
-        order = np.lexsort((start, columns.pop("rank")[source], target))
+        self._consume(derived_rows(derived, seq))
+        columns = self._collected(kept)
+        columns.update(self._node_columns(ids))
+        return self._assemble(ids, columns)
+
+    def update(self, citers: Citers, ids: list[str], attributes: Mapping[str, Mapping[str, Any] | None],
+               unlinked: Iterable[int], restated_by: Iterable[int], edges: Iterable[EdgeRow],
+               derived: Iterable[EdgeRow]) -> Citers:
+        """`citers` after a change (this builder made with its vocabularies): `ids` are its ids then the new nodes',
+        `attributes` those of the nodes that are new or changed; the edges of `unlinked` citations and the derived
+        edges of `restated_by` documents are taken out, `edges` and `derived` (ends as seqs) added."""
+        old = citers.columns
+        self._consume(edges)
+        kept = len(self._confidence)
+        self._consume(derived)
+        new = self._collected(kept)
+        gone = (~old["derived"] & np.isin(old["citation"], np.fromiter(unlinked, dtype=np.int64))) | (
+            old["derived"] & np.isin(old["document"], np.fromiter(restated_by, dtype=np.int64)))
+        stay = ~gone
+        columns = {"target": np.concatenate([np.repeat(np.arange(len(citers.ids)), np.diff(old["offsets"]))[stay],
+                                             new["target"]])}
+        for name in _EDGE_COLUMNS:
+            columns[name] = np.concatenate([old[name][stay], new[name]])
+        added = len(ids) - len(citers.ids)
+        for name in _NODE_COLUMNS:
+            column = old[name]
+            columns[name] = np.concatenate([column, np.zeros(added, dtype=column.dtype)])
+        seq = {node_id: at for at, node_id in enumerate(ids)}
+        for node_id, a in attributes.items():
+            at = seq[node_id]
+            for name, value in self._node_values(a or {}).items():
+                columns[name][at] = value
+        return self._assemble(ids, columns)
+
+    def _consume(self, edges: Iterable[EdgeRow]) -> None:
+        for _ in self.passing(edges):
+            pass
+
+    def _collected(self, kept: int) -> dict[str, np.ndarray]:
+        """The collected edge columns as arrays (their buffers handed over); edges after the `kept` first are
+        derived."""
+        collected, self._ints = self._ints, {name: array(code) for name, code in _TYPECODES.items()
+                                             if name != "confidence"}
+        columns = {name: np.frombuffer(values, dtype=_TYPECODES[name]) for name, values in collected.items()}
+        columns["confidence"] = np.frombuffer(self._confidence, dtype=np.float64)
+        self._confidence = array("d")
+        columns["derived"] = np.arange(len(columns["confidence"])) >= kept
+        return columns
+
+    def _assemble(self, ids: list[str], columns: dict[str, np.ndarray]) -> Citers:
+        """Order the edges by (cited node, citing node's date, its id, position) and cut them by cited node."""
+        rank = np.empty(len(ids), dtype=np.int64)
+        rank[np.lexsort((np.array(ids, dtype=np.str_), columns["node_order_date"]))] = np.arange(len(ids))
+        target = columns.pop("target")
+        order = np.lexsort((columns["start"], rank[columns["source"]], target))
         offsets = np.zeros(len(ids) + 1, dtype=np.int64)
         np.cumsum(np.bincount(target, minlength=len(ids)), out=offsets[1:])
+        del target
+        for name in _EDGE_COLUMNS:  # one at a time, each unordered column freed once ordered
+            columns[name] = columns[name][order]
         columns["offsets"] = offsets
-        columns["derived"] = (order >= kept)
-        del source, target, start, collected["target"]
-        for name in _EDGE_COLUMNS[:-1]:  # one at a time, each collected buffer freed once it is ordered
-            columns[name] = np.frombuffer(collected.pop(name), dtype=_TYPECODES[name])[order]
         return Citers(ids, columns, {name: codes.words for name, codes in self._codes.items()})
 
+    def _node_values(self, a: Mapping[str, Any]) -> dict[str, Any]:
+        provinces, words = self._codes["provinces"], self._codes["words"]
+        return {"node_day": day(a.get("date") or str(a.get("year") or "")),
+                "node_order_date": a.get("date") or "", "node_province": provinces(a.get("province")),
+                "node_province_now": provinces(a.get("province_now")), "node_level": words(a.get("level")),
+                "node_type": words(a.get("type"))}
+
     def _node_columns(self, ids: list[str]) -> dict[str, np.ndarray]:
-        """Node columns of the citing side, and each node's rank in answer order (its date, then its id)."""
+        """Node columns of the citing side: date (or year), date alone (for the answer order), province, 2025
+        province, level, type."""
         if len(self._nodes) != len(ids):
             raise ValueError(f"{len(self._nodes)} nodes passed for {len(ids)} ids")
         dates, years, province, province_now, level, type_ = (list(c) for c in zip(*self._nodes, strict=True)) \
             if ids else ([], [], [], [], [], [])
         self._nodes = []
-        rank = np.empty(len(ids), dtype=np.int64)
-        rank[np.lexsort((np.array(ids, dtype=np.str_), np.array([d or "" for d in dates], dtype=np.str_)))] = \
-            np.arange(len(ids))
         provinces, words = self._codes["provinces"], self._codes["words"]
         return {
-            "node_date": np.array([d or (str(y) if y else "") for d, y in zip(dates, years, strict=True)],
-                                  dtype=np.str_),
+            "node_day": np.array([day(d or str(y or "")) for d, y in zip(dates, years, strict=True)],
+                                 dtype=np.int32),
+            "node_order_date": np.array([d or "" for d in dates], dtype="U16"),
             "node_province": provinces.column(province),
             "node_province_now": provinces.column(province_now),
             "node_level": words.column(level),
             "node_type": words.column(type_),
-            "rank": rank,
         }
+
+
+def day(date: str, fill: int = 0) -> int:
+    """'2021-06-15' -> 20210615; a year or month alone has `fill` for the parts it lacks ('2021', 99 -> 20219999: the
+    last day a filter 'until 2021' admits); 0 for no date."""
+    m = _DAY.match(date)
+    if m is None:
+        return 0
+    year, month, day_ = m.group(1), m.group(2), m.group(3)
+    return int(year) * 10000 + (int(month) if month else fill) * 100 + (int(day_) if day_ else fill)
+
+
+def derived_rows(derived: Iterable[tuple[str, str, Any, dict[str, Any]]], seq: Mapping[str, int]) -> list[EdgeRow]:
+    """Derived edges (ends as node ids, attributes as a dict) as edge rows."""
+    return [(seq[u], seq[v], data["citation"], data["document_id"], data["relation"], data["start"], data["end"],
+             data.get("page"), data["method"], data["confidence"]) for u, v, _, data in derived]

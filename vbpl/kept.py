@@ -21,15 +21,15 @@ from typing import Any
 
 import regex
 
-from vbpl.citers import CitersBuilder
+from vbpl.citers import Citers, CitersBuilder, derived_rows
 from vbpl.resolve import AliasFacts, C, Context, Node, Resolution, document_context, resolve_corpus
 from vbpl.resolve_delta import Added, resolve_added
-from vbpl.store import Store
+from vbpl.store import DERIVED_PER_DOCUMENT, Store
 from vbpl.text import fold
 from vbpl.vocab import vocabulary
 
 log = logging.getLogger(__name__)
-KEPT_VERSION = 4  # of what `resolve_store` keeps; another version is resolved again
+KEPT_VERSION = 7  # of what `resolve_store` keeps; another version is resolved again
 _DIGIT = regex.compile(r"\d")
 
 
@@ -90,7 +90,7 @@ def resolve_store(store: Store) -> Store:
                     (seq[document_nodes[row[i_document]]], seq[r.node], row[i_id], row[i_document], row[i_relation],
                      row[i_start], row[i_end], row[i_page], r.method, r.confidence)
                     for row, r in ((row, resolutions[row[i_id]]) for row in rows) if r.node is not None),
-                ((u, v, key, json.dumps(data, ensure_ascii=False)) for u, v, key, data in derived),
+                _derived_form(derived),
                 lambda: citers.finish(list(resolved.index.nodes), derived).dump(),
             )
             return into
@@ -171,36 +171,38 @@ def _write_added(store: Store, added: Added, nodes: dict[str, Node], attributes:
     document_nodes = {document_id: node_id for document_id, node_id in store.graph_meta("document_nodes") or ()}
     document_nodes.update(added.document_nodes)
     affected = {row[i_document] for row in changed}
+    affected_rows = store.citation_rows_where("document_id", sorted(affected), citations_up_to)
     resolutions = {row_id: _from_kept_form(kept) for row_id, kept in store.kept_resolutions(
-        [row[i_id] for row in store.citation_rows_where("document_id", sorted(affected), citations_up_to)]).items()}
+        [row[i_id] for row in affected_rows]).items()}
     resolutions.update(added.resolutions)
-    restated = _derived_edges(
-        [*store.citation_rows_where("document_id", sorted(affected), citations_up_to), *rows], resolutions)
+    restated = _derived_edges([*affected_rows, *rows], resolutions)
     affected |= set(added.document_nodes)
-    derived = [(u, v, key, json.loads(data)) for u, v, key, data in store.derived_edge_rows()]
-    derived = sorted([edge for edge in derived if edge[3]["document_id"] not in affected] + restated,
-                     key=lambda edge: edge[3]["document_id"])
-
-    def columns() -> dict[str, bytes]:
-        citers = CitersBuilder()
-        for node_id in ids:
-            citers.node(attributes[node_id])
-        for _ in citers.passing(store.graph_edge_rows()):
-            pass
-        return citers.finish(ids, derived).dump()
-
+    edges = [(seq[document_nodes[row[i_document]]], seq[r.node], row[i_id], row[i_document], row[C["relation"]],
+              row[C["start"]], row[C["end"]], row[C["page"]], r.method, r.confidence)
+             for row, r in ((row, added.resolutions[row[i_id]]) for row in written) if r.node is not None]
+    old = Citers.load(ids[: len(ids) - len(added.new_nodes)], store.graph_columns())
+    if old is None:
+        raise ValueError("the kept resolution has no citers columns")
+    citers = CitersBuilder(old.vocabularies).update(
+        old, ids, {node_id: attributes[node_id] for node_id in rewrite}, [row[i_id] for row in changed], affected,
+        edges, derived_rows(restated, seq)).dump()
     store.update_graph(
         {"state": list(state), "extent": store.extent(), "document_nodes": list(document_nodes.items()),
          "merged": _merged_form(merged, facts)},
         ((seq[node_id], node_id, nodes[node_id].dump(attributes[node_id])) for node_id in rewrite),
         ((row[i_id], *_kept_form(added.resolutions[row[i_id]])) for row in written),
-        [row[i_id] for row in changed],
-        ((seq[document_nodes[row[i_document]]], seq[r.node], row[i_id], row[i_document], row[C["relation"]],
-          row[C["start"]], row[C["end"]], row[C["page"]], r.method, r.confidence)
-         for row, r in ((row, added.resolutions[row[i_id]]) for row in written) if r.node is not None),
-        ((u, v, key, json.dumps(data, ensure_ascii=False)) for u, v, key, data in derived),
-        columns,
+        [row[i_id] for row in changed], edges, affected, _derived_form(restated), lambda: citers,
     )
+
+
+def _derived_form(derived: list[tuple[str, str, str, dict[str, Any]]]) -> Iterator[tuple[int, str, str, str, str]]:
+    """Derived edges as `graph_derived` keeps them: at a seq made of the stating document's id and the edge's place
+    among its edges, so that the table stays in document order when one document's edges are written again."""
+    place: dict[int, int] = {}
+    for u, v, key, data in derived:
+        document_id = data["document_id"]
+        at = place[document_id] = place.get(document_id, -1) + 1
+        yield document_id * DERIVED_PER_DOCUMENT + at, u, v, key, json.dumps(data, ensure_ascii=False)
 
 
 def _merged_form(merged: dict[str, Resolution], facts: dict[str, AliasFacts]) -> dict[str, list[Any]]:

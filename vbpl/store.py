@@ -170,6 +170,10 @@ MIGRATIONS: list[str] = [
 _INSERT_EDGE = ('INSERT OR REPLACE INTO graph_edges (source, target, citation_id, seq, document_id, relation, start,'
                 ' "end", page, method, confidence) VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)')
 
+# A derived edge is stored at (stating document id) * DERIVED_PER_DOCUMENT + its place among that document's.
+DERIVED_PER_DOCUMENT = 1 << 16
+_INSERT_DERIVED = "INSERT INTO graph_derived (seq, source, target, key, data) VALUES (?, ?, ?, ?, ?)"
+
 # Column name -> attribute of the extractor's data class, where the two differ.
 _IDENTITY_COLUMNS = {
     "type": "type",
@@ -659,13 +663,11 @@ class Store:
         (of every file's hash and ingest time) of the documents, count and max id of the citations; of the rows
         with ids up to the given ones."""
         up_to = 1 << 62
-        digest = hashlib.sha1()
-        count = top = 0
-        for document_id, sha256, ingested_at in self.connection.execute(
-                "SELECT id, sha256, ingested_at FROM documents WHERE id <= ? ORDER BY id",
-                (documents_up_to if documents_up_to is not None else up_to,)):
-            digest.update(f"{document_id}:{sha256}:{ingested_at};".encode())
-            count, top = count + 1, document_id
+        count, top, listed = self.connection.execute(
+            "SELECT count(*), coalesce(max(id), 0), coalesce(group_concat(id || ':' || sha256 || ':' || ingested_at,"
+            " ';'), '') FROM (SELECT id, sha256, ingested_at FROM documents WHERE id <= ? ORDER BY id)",
+            (documents_up_to if documents_up_to is not None else up_to,)).fetchone()
+        digest = hashlib.sha1(listed.encode())
         citations = self.connection.execute(
             "SELECT count(*), coalesce(max(id), 0) FROM citations WHERE id <= ?",
             (citations_up_to if citations_up_to is not None else up_to,)).fetchone()
@@ -692,7 +694,7 @@ class Store:
     def save_graph(self, meta: Mapping[str, Any], nodes: Iterable[tuple[int, str, str]],
                    resolutions: Iterable[tuple[int, str | None, str, float, str]],
                    edges: Iterable[tuple[int, int, int, int, str, int, int, int | None, str, float]],
-                   derived: Iterable[tuple[str, str, str, str]],
+                   derived: Iterable[tuple[int, str, str, str, str]],
                    columns: Callable[[], Mapping[str, bytes]] = dict) -> None:
         """Replace the kept resolution in one transaction: readers see the old one or the new one, never a mix.
 
@@ -711,7 +713,7 @@ class Store:
     def _save_graph(self, meta: Mapping[str, Any], nodes: Iterable[tuple[int, str, str]],
                     resolutions: Iterable[tuple[int, str | None, str, float, str]],
                     edges: Iterable[tuple[int, int, int, int, str, int, int, int | None, str, float]],
-                    derived: Iterable[tuple[str, str, str, str]],
+                    derived: Iterable[tuple[int, str, str, str, str]],
                     columns: Callable[[], Mapping[str, bytes]]) -> None:
         with self.transaction() as db:
             for table in ("graph_meta", "graph_nodes", "resolutions", "graph_edges", "graph_derived", "graph_columns"):
@@ -722,7 +724,7 @@ class Store:
                 "INSERT INTO resolutions (citation_id, node, method, confidence, candidates) VALUES (?, ?, ?, ?, ?)",
                 resolutions)
             db.executemany(_INSERT_EDGE, edges)
-            db.executemany("INSERT INTO graph_derived (source, target, key, data) VALUES (?, ?, ?, ?)", derived)
+            db.executemany(_INSERT_DERIVED, derived)
             db.executemany("INSERT INTO graph_columns (name, data) VALUES (?, ?)", columns().items())
             db.execute("CREATE INDEX resolutions_node ON resolutions(node)")
             db.executemany("INSERT INTO graph_meta (key, value) VALUES (?, ?)",
@@ -731,19 +733,20 @@ class Store:
     def update_graph(self, meta: Mapping[str, Any], nodes: Iterable[tuple[int, str, str]],
                      resolutions: Iterable[tuple[int, str | None, str, float, str]], unlinked: Sequence[int],
                      edges: Iterable[tuple[int, int, int, int, str, int, int, int | None, str, float]],
-                     derived: Iterable[tuple[str, str, str, str]],
+                     restated_by: Iterable[int], derived: Iterable[tuple[int, str, str, str, str]],
                      columns: Callable[[], Mapping[str, bytes]]) -> None:
         """Change the kept resolution in one transaction (after an ingest that added documents): nodes written
         (new or changed, by seq), resolutions written, the edges of `unlinked` citations removed and `edges`
-        written, the derived edges and the columns replaced."""
+        written, the derived edges of `restated_by` documents replaced by `derived`, the columns replaced."""
         with self.transaction() as db:
             db.executemany("INSERT OR REPLACE INTO graph_nodes (seq, id, data) VALUES (?, ?, ?)", nodes)
             db.executemany("INSERT OR REPLACE INTO resolutions (citation_id, node, method, confidence, candidates)"
                            " VALUES (?, ?, ?, ?, ?)", resolutions)
             db.executemany("DELETE FROM graph_edges WHERE seq = ?", ((i,) for i in unlinked))
             db.executemany(_INSERT_EDGE, edges)
-            db.execute("DELETE FROM graph_derived")
-            db.executemany("INSERT INTO graph_derived (source, target, key, data) VALUES (?, ?, ?, ?)", derived)
+            db.executemany("DELETE FROM graph_derived WHERE seq >= ? AND seq < ?",
+                           ((d * DERIVED_PER_DOCUMENT, (d + 1) * DERIVED_PER_DOCUMENT) for d in restated_by))
+            db.executemany(_INSERT_DERIVED, derived)
             db.execute("DELETE FROM graph_columns")
             db.executemany("INSERT INTO graph_columns (name, data) VALUES (?, ?)", columns().items())
             db.executemany("INSERT OR REPLACE INTO graph_meta (key, value) VALUES (?, ?)",
@@ -759,9 +762,12 @@ class Store:
         """Which of `nodes` some kept resolution (of a citation not in `besides`) names or lists as a candidate."""
         used = {row[0] for row in self._chunked("SELECT node, citation_id FROM resolutions WHERE node IN ({})",
                                                  sorted(nodes), None) if row[1] not in besides}
-        for citation_id, candidates in self.unresolved_citations():
-            if citation_id not in besides:
-                used.update(i for i, _ in json.loads(candidates) if i in nodes)
+        for node in nodes - used:
+            listing = self.connection.execute(
+                "SELECT citation_id FROM resolutions WHERE node IS NULL AND instr(candidates, ?)",
+                (json.dumps(node, ensure_ascii=False),))
+            if any(row[0] not in besides for row in listing):
+                used.add(node)
         return used
 
     def graph_nodes(self) -> tuple[list[str], str]:

@@ -7,6 +7,7 @@ identities are decided later, from the mentions around it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -34,7 +35,11 @@ _TOKEN = r"[^\s;,.:()\[\]|\"“”]+"
 # One word of a name (group 1) and the gap after it (group 2), in one match: not a stop word, then a token, then white
 # space (a line break only before lower case). Reading a name costs one match per word.
 _WORD_STEP = regex.compile(rf"(?!{_STOP.pattern})(?P<token>{_TOKEN})(?P<gap>[ \t]+|[ \t]*\n\s*(?=\p{{Ll}}))?")
-_NOW = regex.compile(r"\s*\(\s*(?:nay\s+là|nay\s+là\s+)\s*([^()]{2,120}?)\s*\)")
+# Notes in brackets, matched after the white space before them (_SPACES): `regex` answers a match of a
+# pattern that opens with "\s*" and then a bracket by looking for a bracket through the rest of the
+# text, which made every mention cost time in proportion to the length of the text.
+_SPACES = regex.compile(r"\s*")
+_NOW = regex.compile(r"\(\s*(?:nay\s+là|nay\s+là\s+)\s*([^()]{2,120}?)\s*\)")
 _TITLE_WORDS = (
     "về việc", "về", "v/v", "v/V", "V/v", "V/V", "phê duyệt", "ban hành", "quy định", "hướng dẫn", "sửa đổi",
     "bổ sung", "thực hiện", "triển khai", "thông qua", "VỀ", "PHÊ DUYỆT", "BAN HÀNH", "QUY ĐỊNH",
@@ -58,7 +63,7 @@ _AMENDING_LAW = regex.compile(
 _TIME_UNIT = regex.compile(
     r"\s*(?:năm|tháng|ngày|giai\s+đoạn|lần|%|người|tỷ|triệu|đồng)(?!\w)", regex.IGNORECASE
 )
-_AMENDED_NOTE = regex.compile(r"\s*\((?:sửa\s+đổi(?:,\s*bổ\s+sung)?|bổ\s+sung)\)")
+_AMENDED_NOTE = regex.compile(r"\((?:sửa\s+đổi(?:,\s*bổ\s+sung)?|bổ\s+sung)\)")
 # "Ngày 18/9/2024, Chủ tịch UBND tỉnh ban hành Công văn số 3319/UBND-HTKT": the date comes first.
 _DATED_BEFORE = regex.compile(
     r"(?<!\w)[Nn]gày\s+(?P<when>\d{1,2}/\d{1,2}/(?:19|20)\d\d)\s*,[^.;\n]{0,140}?(?:đã\s+)?ban\s+hành\s+\Z"
@@ -241,7 +246,8 @@ def _tail(text: str, m: Mention) -> None:
     g = grammar()
     slot = g.date_slots
     pos = m.end
-    amended = _AMENDED_NOTE.match(text, pos)  # "Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21/6/1994"
+    # "Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21/6/1994"
+    amended = _AMENDED_NOTE.match(text, _SPACES.match(text, pos).end())
     d = g.date_after.match(text, amended.end() if amended else pos)
     if d and ((groups := d.groups())[slot["d"]] or groups[slot["d2"]] or groups[slot["yy"]]):
         date, year = _date_of(d, groups)
@@ -256,7 +262,7 @@ def _tail(text: str, m: Mention) -> None:
         if end > iss.end():
             m.issuer = squash(text[iss.end() : end])
             pos = end
-            now = _NOW.match(text, pos)
+            now = _NOW.match(text, _SPACES.match(text, pos).end())
             if now:
                 m.issuer_now = squash(now.group(1))
                 pos = now.end()
@@ -431,15 +437,15 @@ def find_mentions(text: str) -> list[Mention]:
     """Every mention in `text`, in text order, with its own fields read."""
     g = grammar()
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     for sm in g.symbol.finditer(text):
         m = _symbol_mention(text, sm)
         if m:
             mentions.append(m)
-            taken.append((sm.start(), sm.end()))
+            taken.add(sm.start(), sm.end())
     for nm in _named(text):
         m = _named_mention(text, nm)
-        if m is None or _overlaps(taken, m.start, m.end):
+        if m is None or taken.overlaps(m.start, m.end):
             continue
         # "Luật Thủ đô số 39/2024/QH15": the name and the number are one mention.
         follow = _symbol_after(mentions, text, m.end)
@@ -447,12 +453,12 @@ def find_mentions(text: str) -> list[Mention]:
             follow.start = m.start
             follow.name = m.name
             follow.kind = "name"
-            taken.append((m.start, follow.end))  # the laws named inside an amending law's name
+            taken.add(m.start, follow.end)  # the laws named inside an amending law's name
             continue
         mentions.append(m)
-        taken.append((m.start, m.end))
+        taken.add(m.start, m.end)
     for pm in g.partial.finditer(text):
-        if _overlaps(taken, pm.start("tw"), pm.end()):
+        if taken.overlaps(pm.start("tw"), pm.end()):
             continue
         m = _partial_mention(text, pm)
         if m:
@@ -496,8 +502,25 @@ def _named(text: str) -> Iterator[regex.Match[str]]:
 _WORD_BEFORE = regex.compile(r"(?r)\w+\s+")  # matched backwards from a given end
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Spans:
+    """The spans of text that mentions have taken, as their union: sorted, disjoint intervals, so that
+    whether a span overlaps one costs a bisection (a text citing thousands of documents stays linear)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1  # the last interval that starts before `end`
+        return i >= 0 and self.ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        lo = bisect_left(self.ends, start)  # the intervals that overlap or touch [start, end)
+        hi = bisect_right(self.starts, end)
+        if lo < hi:
+            start, end = min(start, self.starts[lo]), max(end, self.ends[hi - 1])
+        self.starts[lo:hi] = [start]
+        self.ends[lo:hi] = [end]
 
 
 def _symbol_after(mentions: list[Mention], text: str, pos: int) -> Mention | None:

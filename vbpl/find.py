@@ -333,6 +333,9 @@ def _type_of_word(type_word: str) -> str | None:
     return vocabulary().type_by_word.get(fold(squash(type_word)))
 
 
+_PREFIX_REACH = 40  # how far before its number a symbol's type word and "số" are looked for
+
+
 def _symbol_mention(text: str, sm: regex.Match[str]) -> Mention | None:
     g = grammar()
     slot = g.symbol_slots
@@ -342,7 +345,7 @@ def _symbol_mention(text: str, sm: regex.Match[str]) -> Mention | None:
     year = int(groups[slot["year"]]) if groups[slot["year"]] else None
     number = groups[slot["num"]]
     start = sm.start()
-    pre = g.prefix.search(text, max(0, start - 40), start)
+    pre = g.prefix.search(text, max(0, start - _PREFIX_REACH), start)
     type_word, so = pre.group(g.prefix_slots["tw"] + 1, g.prefix_slots["so"] + 1) if pre else (None, None)
     has_so = bool(so)
     if type_word is None and not has_so and start > 0 and text[start - 1].isalpha():
@@ -438,17 +441,20 @@ def find_mentions(text: str) -> list[Mention]:
     g = grammar()
     mentions: list[Mention] = []
     taken = _Spans()
+    numbers: list[tuple[int, int]] = []  # the symbols' own spans, in text order
     for sm in g.symbol.finditer(text):
         m = _symbol_mention(text, sm)
         if m:
             mentions.append(m)
             taken.add(sm.start(), sm.end())
+            numbers.append(sm.span())
+    number_ends = [end for _, end in numbers]
     for nm in _named(text):
         m = _named_mention(text, nm)
         if m is None or taken.overlaps(m.start, m.end):
             continue
         # "Luật Thủ đô số 39/2024/QH15": the name and the number are one mention.
-        follow = _symbol_after(mentions, text, m.end)
+        follow = _symbol_after(mentions, numbers, number_ends, text, m.end)
         if follow is not None:
             follow.start = m.start
             follow.name = m.name
@@ -523,13 +529,20 @@ class _Spans:
         self.ends[lo:hi] = [end]
 
 
-def _symbol_after(mentions: list[Mention], text: str, pos: int) -> Mention | None:
+def _symbol_after(
+    mentions: list[Mention], numbers: list[tuple[int, int]], number_ends: list[int], text: str, pos: int
+) -> Mention | None:
+    """The numbered mention (the first of `mentions`, whose symbols have the spans `numbers`) that holds
+    the position after "số" at `pos`. Symbols end in text order, so the search starts at the first one
+    that ends after it, and stops where a mention can no longer start early enough."""
     gap = rx(rf"\s*(?:{SO})\s*:?\s*").match(text[pos : pos + 12])
     if gap is None:
         return None
     target = pos + gap.end()
-    for m in mentions:
+    for k in range(bisect_right(number_ends, target), len(numbers)):
+        if numbers[k][0] - _PREFIX_REACH > target:
+            break
+        m = mentions[k]
         if m.kind == "number" and m.start <= target < m.end:
             return m
     return None
-

@@ -6,6 +6,7 @@ a province, read from the citation's issuer or else from the citing document's h
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -71,7 +72,7 @@ def _compatible_year(record: Record, m: Mention) -> bool:
 
 def link(mentions: list[Mention], home_province: str | None) -> list[Record]:
     """Group mentions into records (one per cited document) and give each record its id."""
-    records: list[Record] = []
+    records = _Records()
     owner: dict[int, Record] = {}
     # Full forms first, so that a partial repeat ("Luật 08/2012") finds its document wherever it stands.
     for i in sorted(range(len(mentions)), key=lambda i: mentions[i].partial):
@@ -80,7 +81,7 @@ def link(mentions: list[Mention], home_province: str | None) -> list[Record]:
         if m.kind == "number" or m.symbol:
             found = _partial_owner(records, m) if m.partial else _symbol_owner(records, m)
         if found is None and m.name:
-            for r in records:
+            for r in records.all:
                 if any(same_name(n, m.name) for n in r.names) and (
                     r.year is None or m.year is None or r.year == m.year
                 ):
@@ -88,40 +89,67 @@ def link(mentions: list[Mention], home_province: str | None) -> list[Record]:
                     break
         if found is None:
             found = Record(m.kind, m.type, m.symbol, number=m.number, local=m.local, partial=m.partial)
-            records.append(found)
+            records.add(found)
         elif m.symbol and found.symbol is None:
             found.symbol, found.number, found.local = m.symbol, m.number, m.local
+            records.index(found)
         found.absorb(m)
         owner[i] = found
-    for r in records:
+    for r in records.all:
         r.id = _make_id(r, home_province)
     for i, m in enumerate(mentions):
         m.key = owner[i].id
-    return records
+    return records.all
 
 
-def _symbol_owner(records: list[Record], m: Mention) -> Record | None:
-    key = symbol_key(m.symbol or "")
-    for r in records:
-        if r.symbol and not r.partial and symbol_key(r.symbol) == key and _compatible_year(r, m):
+class _Records:
+    """The records of one text, with indexes by symbol, symbol without its year, and number. Each index
+    lists records in the order they were made, so a lookup answers as a scan of all records would, and
+    a text citing thousands of documents stays linear."""
+
+    def __init__(self) -> None:
+        self.all: list[Record] = []
+        self._order: dict[int, int] = {}
+        self.by_symbol: dict[str, list[tuple[int, Record]]] = {}  # full records only
+        self.by_bare_symbol: dict[str, list[tuple[int, Record]]] = {}  # full records only
+        self.by_number: dict[str, list[tuple[int, Record]]] = {}
+
+    def add(self, r: Record) -> None:
+        self._order[id(r)] = len(self.all)
+        self.all.append(r)
+        self.index(r)
+
+    def index(self, r: Record) -> None:
+        """Index a record made now, or whose symbol and number were just read."""
+        entry = (self._order[id(r)], r)
+        if r.symbol and not r.partial:
+            insort(self.by_symbol.setdefault(symbol_key(r.symbol), []), entry, key=_first)
+            insort(self.by_bare_symbol.setdefault(symbol_key(strip_year(r.symbol)), []), entry, key=_first)
+        if r.number is not None:
+            insort(self.by_number.setdefault(r.number, []), entry, key=_first)
+
+
+def _first(entry: tuple[int, Record]) -> int:
+    return entry[0]
+
+
+def _symbol_owner(records: _Records, m: Mention) -> Record | None:
+    for _, r in records.by_symbol.get(symbol_key(m.symbol or ""), ()):
+        if _compatible_year(r, m):
             return r
     # "Nghị quyết số 41/NQ-HĐND" repeating "Nghị quyết số 41/2022/NQ-HĐND" without its year.
-    bare = symbol_key(strip_year(m.symbol or ""))
     same = [
         r
-        for r in records
-        if r.symbol
-        and not r.partial
-        and symbol_key(strip_year(r.symbol)) == bare
-        and (m.year is None or r.year is None or r.year == m.year)
+        for _, r in records.by_bare_symbol.get(symbol_key(strip_year(m.symbol or "")), ())
+        if m.year is None or r.year is None or r.year == m.year
     ]
     return same[0] if len(same) == 1 else None
 
 
-def _partial_owner(records: list[Record], m: Mention) -> Record | None:
+def _partial_owner(records: _Records, m: Mention) -> Record | None:
     candidates = [
         r
-        for r in records
+        for _, r in records.by_number.get(m.number or "", ())
         if r.number == m.number
         and r.type == m.type
         and (m.year is None or r.year == m.year or (r.symbol or "").startswith(f"{m.number}/{m.year}"))

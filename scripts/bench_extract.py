@@ -16,8 +16,9 @@ What it measures
    citations.
 
 2. Adversarial inputs, generated at run time: 1 MB of "/", of digits, of "số số số ...",
-   of "Quyết định số " repeated, of "1/2/3/4/...", and a single 1 MB line of real text
-   (the corpus with its newlines replaced by spaces).  Two of them are also run at 2 MB
+   of "Quyết định số " repeated, of "1/2/3/4/...", a single 1 MB line of real text
+   (the corpus with its newlines replaced by spaces), and a text citing thousands of distinct
+   decisions one after the other.  Three of them are also run at 2 MB
    and the ratio time(2 MB) / time(1 MB) is printed: it should be about 2 if the
    extractor is linear (a quadratic regex or scan would give about 4).
 
@@ -48,7 +49,7 @@ SEPARATOR = "\n\n"
 MB = 1_000_000
 # Which adversarial inputs are also run at 2 MB for the linearity ratio.
 REPEATS = {True: "repeats varied: numbers and years shifted", False: "repeats identical (--no-vary)"}
-LINEARITY_CASES = ('"Quyết định số " repeated', "one line of real text")
+LINEARITY_CASES = ('"Quyết định số " repeated', "one line of real text", "distinct citations")
 
 
 def load_texts() -> list[str]:
@@ -116,6 +117,20 @@ def _counting(nbytes: int) -> str:
     return "/".join(parts)[:nbytes]
 
 
+def _citations(nbytes: int) -> str:
+    """A text that cites thousands of distinct decisions ("Quyết định số 1/QĐ-UBND ...; số 2 ..."), cut
+    to `nbytes` bytes: work per citation that grows with the number of citations shows here."""
+    parts: list[str] = []
+    size = 0
+    for i in itertools.count(1):
+        part = f"Quyết định số {i}/QĐ-UBND ngày 1/2/2020 của Ủy ban nhân dân tỉnh; "
+        parts.append(part)
+        size += len(part.encode("utf-8"))
+        if size >= nbytes:
+            break
+    return "".join(parts).encode("utf-8")[:nbytes].decode("utf-8", "ignore")
+
+
 def adversarial_cases(texts: list[str]) -> dict[str, Callable[[int], str]]:
     """Name -> generator of an input of the given number of bytes."""
     line = " ".join(texts).replace("\r", " ").replace("\n", " ")
@@ -126,6 +141,7 @@ def adversarial_cases(texts: list[str]) -> dict[str, Callable[[int], str]]:
         '"Quyết định số " repeated': lambda n: _fill("Quyết định số ", n),
         '"1/2/3/4/..."': _counting,
         "one line of real text": lambda n: _fill(line, n),
+        "distinct citations": _citations,
     }
 
 

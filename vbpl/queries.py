@@ -137,10 +137,10 @@ class CitingRows(Sequence[Citing]):
     def __getitem__(self, at: int | slice) -> Citing | CitingRows:
         if isinstance(at, slice):
             return CitingRows(self._cg, self.positions[at])
-        return self._row(int(self.positions[at]))
+        return self.at(int(self.positions[at]))
 
     def __iter__(self) -> Iterator[Citing]:
-        row = self._row
+        row = self.at
         for position in self.positions.tolist():
             yield row(position)
 
@@ -152,7 +152,8 @@ class CitingRows(Sequence[Citing]):
         """Distinct values of 'province', 'level', 'type' (of the citing documents) or 'relation' among the rows."""
         return self._citers.values(self.positions, column)
 
-    def _row(self, at: int) -> Citing:
+    def at(self, at: int) -> Citing:
+        """The citation at a position of the citers columns (one of `positions`)."""
         c = self._citers
         column = c.columns
         node = c.ids[column["source"][at]]

@@ -22,6 +22,7 @@ from vbpl.web.highlight import Mark, Offsets, Segment, segments
 from vbpl.web.recent import Recent
 
 LANG: Lang = "vi"  # the language of the pages (and of the messages the API gives them)
+KEPT = 256  # documents (and filter sets) whose cited-by answers are remembered per graph
 ROWS_KEPT = 32_768  # cited-by rows remembered with their sentence (about 1 kB each)
 
 
@@ -260,16 +261,22 @@ class CitedByPage:
 
 
 class CitersCache:
-    """Per graph, the rows cited-by pages have shown: each read its sentence from the store and built its labels,
-    and none of it changes while the graph does (the memory is per graph, so an ingest starts it afresh). The
-    answers themselves are slices of the graph's citers columns and are not kept."""
+    """Per graph, what cited-by pages share: a document's filter choices, each filter's answer and how many documents
+    it comes from, the rows shown with their sentences. None of it changes while the graph does (the memory is per
+    graph, so an ingest starts it afresh); an answer is a slice of the graph's citers columns, but its distinct
+    documents and choices are vector work over every citation of a decision cited a hundred thousand times."""
 
     def __init__(self, cg: CitationGraph) -> None:
         self.cg = cg
-        self._rows: Recent[Citing, dict[str, Any]] = Recent(ROWS_KEPT)
+        self._options: Recent[str, dict[str, list[str]]] = Recent(KEPT)
+        self._matching: Recent[tuple[str, CitedByFilters], tuple[CitingRows, int]] = Recent(KEPT)
+        self._rows: Recent[int, dict[str, Any]] = Recent(ROWS_KEPT)  # by position in the citers columns
 
     def options(self, store: Store, node_id: str) -> dict[str, list[str]]:
         """The filter choices, from the unfiltered rows, so a filter never offers a value that finds nothing."""
+        return self._options.get(node_id, lambda: self._choices(store, node_id))
+
+    def _choices(self, store: Store, node_id: str) -> dict[str, list[str]]:
         every = cited_by(self.cg, store, node_id, sentences=False).rows
         relations = set(every.values("relation"))
         return {
@@ -279,14 +286,19 @@ class CitersCache:
             "type": sorted(every.values("type")),
         }
 
-    def matching(self, store: Store, node_id: str, f: CitedByFilters) -> CitingRows:
-        """The citations matching the filters, in answer order."""
-        return cited_by(self.cg, store, node_id, province=f.province, relation=f.relation, level=f.level,
-                        type_=f.type, since=f.since, until=f.until, sentences=False).rows
+    def matching(self, store: Store, node_id: str, f: CitedByFilters) -> tuple[CitingRows, int]:
+        """The citations matching the filters, in answer order, and how many distinct documents they come from."""
+        return self._matching.get((node_id, f), lambda: self._filtered(store, node_id, f))
 
-    def row(self, corpus: WebCorpus, store: Store, row: Citing) -> dict[str, Any]:
-        """One citation as the page and the API show it, with its sentence (the store's text is read once)."""
-        return self._rows.get(row, lambda: _citing_row(corpus, store, row))
+    def _filtered(self, store: Store, node_id: str, f: CitedByFilters) -> tuple[CitingRows, int]:
+        rows = cited_by(self.cg, store, node_id, province=f.province, relation=f.relation, level=f.level,
+                        type_=f.type, since=f.since, until=f.until, sentences=False).rows
+        return rows, rows.documents()
+
+    def rows(self, corpus: WebCorpus, store: Store, rows: CitingRows) -> list[dict[str, Any]]:
+        """The citations as the page and the API show them, with their sentences (each read from the store once)."""
+        return [self._rows.get(position, lambda p=position: _citing_row(corpus, store, rows.at(p)))
+                for position in rows.positions.tolist()]
 
 
 def cited_by_page(corpus: WebCorpus, node_id: str, filters: CitedByFilters, offset: int = 0,
@@ -294,11 +306,10 @@ def cited_by_page(corpus: WebCorpus, node_id: str, filters: CitedByFilters, offs
     """Citations of the document by the corpus, filtered; sentences are read only for the rows shown."""
     store = corpus.store()
     cache = corpus.derived("citers", CitersCache)
-    matching = cache.matching(store, node_id, filters)
-    shown = matching[offset : None if limit is None else offset + limit]
-    rows = [cache.row(corpus, store, r) for r in shown]
-    return CitedByPage(summary(corpus, node_id), rows, len(matching), matching.documents(),
-                       cache.options(store, node_id), filters, offset)
+    matching, documents = cache.matching(store, node_id, filters)
+    rows = cache.rows(corpus, store, matching[offset : None if limit is None else offset + limit])
+    return CitedByPage(summary(corpus, node_id), rows, len(matching), documents, cache.options(store, node_id),
+                       filters, offset)
 
 
 def _citing_row(corpus: WebCorpus, store: Store, row: Citing) -> dict[str, Any]:

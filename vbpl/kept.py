@@ -64,10 +64,11 @@ def resolve_store(store: Store) -> Store:
     resolutions are dropped before the graph is built from the kept tables, so peak memory is the larger of the two
     steps, not their sum.
     """
-    state, extent = store.state(), store.extent()
+    state = store.state()
     with gc_paused():
-        rows = store.citation_rows()
-        resolved = resolve_corpus(store.document_rows(), rows)
+        rows, documents = store.citation_rows(), store.document_rows()
+        extent = _extent_of(store, documents, rows, (0, 0))  # of the rows read (a writer may add more meanwhile)
+        resolved = resolve_corpus(documents, rows)
         resolutions, document_nodes = resolved.resolutions, resolved.document_nodes
         seq = {node_id: at for at, node_id in enumerate(resolved.index.nodes)}
         i_id, i_document, i_relation, i_start, i_end, i_page = (
@@ -145,14 +146,16 @@ def update_store(store: Store) -> bool:
         added = resolve_added(nodes, merged, facts, documents, rows, dependents)
         if added is None:
             return False
-        _write_added(store, added, nodes, attributes, ids, rows, state, citations_up_to, merged, facts)
+        _write_added(store, added, nodes, attributes, ids, documents, rows, state, (documents_up_to, citations_up_to),
+                     merged, facts)
     return True
 
 
 def _write_added(store: Store, added: Added, nodes: dict[str, Node], attributes: dict[str, dict[str, Any] | None],
-                 ids: list[str], rows: Sequence[tuple[Any, ...]], state: tuple[int, ...], citations_up_to: int,
-                 merged: dict[str, Resolution], facts: dict[str, AliasFacts]) -> None:
+                 ids: list[str], documents: Sequence[Any], rows: Sequence[tuple[Any, ...]], state: tuple[int, ...],
+                 extent_before: tuple[int, int], merged: dict[str, Resolution], facts: dict[str, AliasFacts]) -> None:
     """Write what an addition changed: nodes, resolutions, edges, derived edges, columns, stamps."""
+    citations_up_to = extent_before[1]
     i_id, i_document = C["id"], C["document_id"]
     was = store.kept_resolutions([row[i_id] for row in added.rows])
     changed = [row for row in added.rows if _kept_form(added.resolutions[row[i_id]]) != was[row[i_id]]]
@@ -187,7 +190,8 @@ def _write_added(store: Store, added: Added, nodes: dict[str, Node], attributes:
         old, ids, {node_id: attributes[node_id] for node_id in rewrite}, [row[i_id] for row in changed], affected,
         edges, derived_rows(restated, seq)).dump()
     store.update_graph(
-        {"state": list(state), "extent": store.extent(), "document_nodes": list(document_nodes.items()),
+        {"state": list(state), "extent": _extent_of(store, documents, rows, extent_before),
+         "document_nodes": list(document_nodes.items()),
          "merged": _merged_form(merged, facts)},
         ((seq[node_id], node_id, nodes[node_id].dump(attributes[node_id])) for node_id in rewrite),
         ((row[i_id], *_kept_form(added.resolutions[row[i_id]])) for row in written),
@@ -202,7 +206,16 @@ def _derived_form(derived: list[tuple[str, str, str, dict[str, Any]]]) -> Iterat
     for u, v, key, data in derived:
         document_id = data["document_id"]
         at = place[document_id] = place.get(document_id, -1) + 1
+        if at >= DERIVED_PER_DOCUMENT:
+            raise ValueError(f"document {document_id} states more than {DERIVED_PER_DOCUMENT} edges")
         yield document_id * DERIVED_PER_DOCUMENT + at, u, v, key, json.dumps(data, ensure_ascii=False)
+
+
+def _extent_of(store: Store, documents: Sequence[Any], rows: Sequence[tuple[Any, ...]],
+               before: tuple[int, int]) -> list[Any]:
+    """The store's extent up to the last document and citation read (`before`: the ids up to which all were)."""
+    return store.extent(max((d["id"] for d in documents), default=before[0]),
+                        max((row[C["id"]] for row in rows), default=before[1]))
 
 
 def _merged_form(merged: dict[str, Resolution], facts: dict[str, AliasFacts]) -> dict[str, list[Any]]:

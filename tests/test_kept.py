@@ -53,6 +53,18 @@ def _graph(cg: CitationGraph) -> tuple[dict[str, Any], list[tuple[Any, ...]]]:
     return nodes, edges
 
 
+def _assert_as_from_scratch(store: Store, cg: CitationGraph, fresh: Path) -> None:
+    """The kept tables, the graph and every answer are those of a resolution from scratch of a copy of the store."""
+    target = sqlite3.connect(fresh)
+    store.connection.backup(target)  # the WAL's pages included
+    target.close()
+    with Store.open(fresh) as scratch:
+        again = load_graph(scratch, cache=False)
+        assert _kept(store) == _kept(scratch)
+        assert _graph(cg) == _graph(again)
+        assert _answers(cg, store) == _answers(again, scratch)
+
+
 def _count_updates(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Whether each build after a change brought the kept resolution up to date (True) or resolved again."""
     updated: list[bool] = []
@@ -69,7 +81,7 @@ def _count_updates(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 @pytest.mark.parametrize("first", [5, 30])
 def test_documents_added_in_batches_give_the_resolution_from_scratch(tmp_path, monkeypatch, first):
     files = _files()
-    db, fresh = tmp_path / "store.sqlite", tmp_path / "fresh.sqlite"
+    db = tmp_path / "store.sqlite"
     updated = _count_updates(monkeypatch)
     with Store.open(db) as store:
         ingest(store, files[:first])
@@ -78,14 +90,7 @@ def test_documents_added_in_batches_give_the_resolution_from_scratch(tmp_path, m
         for batch in (rest[:1], rest[1:4], rest[4:12], rest[12:]):
             ingest(store, batch)
             cg = load_graph(store)
-        target = sqlite3.connect(fresh)
-        store.connection.backup(target)  # the WAL's pages included
-        target.close()
-        with Store.open(fresh) as scratch:
-            again = load_graph(scratch, cache=False)
-            assert _kept(store) == _kept(scratch)
-            assert _graph(cg) == _graph(again)
-            assert _answers(cg, store) == _answers(again, scratch)
+        _assert_as_from_scratch(store, cg, tmp_path / "fresh.sqlite")
     assert sum(updated) >= 2, updated  # most batches were brought up to date, not resolved again
 
 
@@ -151,13 +156,5 @@ def test_synthetic_documents_added_give_the_resolution_from_scratch(tmp_path, mo
                           " AND id > (SELECT coalesce(max(id), 0) FROM citations)")
             cg = load_graph(store)
         assert sum(updated) >= 3, updated
-        fresh = tmp_path / "fresh.sqlite"
-        target = sqlite3.connect(fresh)
         store.connection.execute("DETACH DATABASE whole")
-        store.connection.backup(target)
-        target.close()
-        with Store.open(fresh) as scratch:
-            again = load_graph(scratch, cache=False)
-            assert _kept(store) == _kept(scratch)
-            assert _graph(cg) == _graph(again)
-            assert _answers(cg, store) == _answers(again, scratch)
+        _assert_as_from_scratch(store, cg, tmp_path / "fresh.sqlite")

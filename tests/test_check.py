@@ -251,6 +251,8 @@ def test_db_mode_names_the_candidates_of_an_ambiguous_reference(tmp_path, corpus
     assert codes(found) == ["VB401"]
     assert "2 documents" in found[0].message
     assert "Luật Ngân sách nhà nước (2002" in found[0].message and "Luật Ngân sách nhà nước (2015" in found[0].message
+    assert "Luật Ngân sách nhà nước (2015-06-25)" in found[0].message  # English keeps ISO dates
+    assert "Luật Ngân sách nhà nước (25/06/2015)" in found[0].message_in("vi")
     without_db = run_check([tmp_path / "d.txt"], as_of=AS_OF)[0]
     assert not {"VB401", "VB402"} & set(codes(without_db))  # nothing to resolve against without --db
 

@@ -7,9 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
+from message_fragments import foreign_words, spoken
 
 from vbpl import extract
-from vbpl.read import ReadText, UnreadableError, decode, read_document
+from vbpl.read import ReadText, UnreadableError, decode, read_data, read_document
 from vbpl.read.legacy import detect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -236,6 +237,38 @@ def test_broken_files_say_why(name: str, reason: str) -> None:
         read_document(BROKEN / name)
     assert str(error.value).startswith(f"{BROKEN / name}: ")
     assert reason in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("empty.txt", "tệp rỗng (0 byte)"),
+        ("whitespace.txt", "tệp không có nội dung (chỉ có khoảng trắng)"),
+        ("junk.bin", "tệp nhị phân (có byte NUL), không phải tệp văn bản"),
+        ("truncated.pdf", "tệp PDF bị cắt cụt"),
+        ("encrypted.pdf", "tệp PDF được mã hóa (cần mật khẩu để mở)"),
+        ("zero_pages.pdf", "tệp PDF không có trang nào"),
+        ("image.pdf", "định dạng không được hỗ trợ (ảnh PNG); hãy chuyển tệp sang .docx hoặc .pdf"),
+        ("word97.doc", "(tài liệu Office nhị phân .doc, .xls hoặc .ppt); hãy chuyển tệp sang .docx hoặc .pdf"),
+        ("scanned.pdf", "tệp PDF không có lớp văn bản, có thể là bản quét (2 trang)"),
+    ],
+)
+def test_broken_files_say_why_in_vietnamese_too(name: str, reason: str) -> None:
+    """The reason is a message: English for `str()` (the command line), Vietnamese for the web."""
+    with pytest.raises(UnreadableError) as error:
+        read_document(BROKEN / name)
+    assert (error.value.source, str(error.value)) == (str(BROKEN / name), error.value.message.render("en"))
+    said = error.value.message.render("vi")
+    assert said.startswith(f"Không đọc được tệp {BROKEN / name}: ") and reason in said
+    reason_said = said.removeprefix(f"Không đọc được tệp {BROKEN / name}")  # the path has "broken" in it
+    assert spoken(reason_said, "en") == [] and foreign_words(reason_said, "vi") == []
+
+
+def test_a_library_s_english_detail_is_left_out_of_vietnamese() -> None:
+    with pytest.raises(UnreadableError) as error:
+        read_data(b"PK\x03\x04 not a zip", "draft.docx")
+    assert str(error.value) == "draft.docx: damaged or truncated ZIP/DOCX archive (File is not a zip file)"
+    assert error.value.message.render("vi") == "Không đọc được tệp draft.docx: tệp nén ZIP/DOCX bị hỏng hoặc bị cắt cụt"
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:

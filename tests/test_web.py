@@ -129,6 +129,28 @@ def test_post_without_a_draft_is_a_400(client: TestClient) -> None:
     assert unreadable.status_code == 422 and "Không đọc được" in unreadable.json()["detail"]
 
 
+BROKEN = ROOT / "tests/fixtures/broken"
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("du-thao.txt", b"", "tệp rỗng (0 byte)"),
+    ("du-thao.txt", (BROKEN / "junk.bin").read_bytes(), "tệp nhị phân (có byte NUL), không phải tệp văn bản"),
+    ("du-thao.pdf", (ROOT / "tests/fixtures/002_47c691eb81eaec76.pdf").read_bytes()[:4000], "tệp PDF bị cắt cụt"),
+    ("du-thao.doc", (BROKEN / "word97.doc").read_bytes(), "hãy chuyển tệp sang .docx hoặc .pdf"),
+    ("du-thao.pdf", (BROKEN / "scanned.pdf").read_bytes(), "có thể là bản quét (2 trang)"),
+])
+@pytest.mark.parametrize("url", ["/kiem-tra", "/api/check"])
+def test_an_unreadable_upload_is_explained_in_vietnamese(client: TestClient, url: str, name: str, data: bytes,
+                                                         reason: str) -> None:
+    from message_fragments import foreign_words, spoken
+
+    response = client.post(url, files={"file": (name, data)})
+    assert response.status_code == 422
+    said = response.json()["detail"] if url.startswith("/api/") else " ".join(_said(response.text).split())
+    assert f"Không đọc được tệp {name}: " in said and reason in said
+    assert spoken(said, "en") == [] and foreign_words(said, "vi") == []
+
+
 def test_upload_a_draft_to_check(client: TestClient) -> None:
     response = client.post("/kiem-tra", files={"file": (SEED.name, SEED.read_bytes(), "text/plain")})
     assert response.status_code == 200
@@ -204,6 +226,16 @@ def test_check_page_says_in_vietnamese_that_a_cited_law_was_replaced(client: Tes
     assert "2025-10-01" not in said
     api = client.post("/api/check", data={"text": SUPERSEDED_DRAFT}).json()
     assert any(f["code"] == "VB101" and "đã được thay thế bởi" in f["message"] for f in api["findings"])
+
+
+def test_candidates_of_an_ambiguous_reference_are_dated_as_vietnamese_readers_write(client: TestClient) -> None:
+    draft = "Số: 15/KH-UBND\nĐồng Nai, ngày 10 tháng 9 năm 2025\n\nKẾ HOẠCH\n\nCăn cứ Luật Ngân sách nhà nước;\n"
+    api = client.post("/api/check", data={"text": draft}).json()
+    said = " ".join(f["message"] for f in api["findings"] if f["code"] == "VB401")
+    assert "Luật Ngân sách nhà nước (25/06/2015)" in said and "Luật Ngân sách nhà nước (16/12/2002)" in said
+    html = " ".join(_said(client.post("/kiem-tra", data={"text": draft}).text).split())
+    assert "Luật Ngân sách nhà nước (25/06/2015)" in html
+    assert "2015-06-25" not in said + html
 
 
 def test_outdated_marks_and_status_on_document_pages_are_vietnamese(client: TestClient) -> None:

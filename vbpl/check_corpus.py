@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 import regex
 
 from vbpl.identity import slug
-from vbpl.messages import Joined, msg
+from vbpl.messages import Date, Joined, Param, msg
 from vbpl.models import Citation, DocumentIdentity
 from vbpl.resolve import Context as RefContext
-from vbpl.resolve import NodeIndex, parse_ref
+from vbpl.resolve import Node, NodeIndex, parse_ref
 from vbpl.status import StatusBook, label_of
 
 if TYPE_CHECKING:
@@ -40,6 +40,17 @@ def load_store(store: Store, book: StatusBook) -> CorpusRefs:
         identity = DocumentIdentity(doc.type, doc.symbol, doc.date, doc.issuer, doc.place, doc.title, doc.placeholder)
         book.add_document(doc.source, identity, store.text(doc), [as_citation(s) for s in store.citations_of(doc)])
     return CorpusRefs(load_graph(store).index)
+
+
+def node_label(node: Node) -> Param:
+    """`Node.label()` with its date kept as a `Date`, which each language writes its own way ('(25/06/2015)').
+
+    The name before the date is the label's own, so that a node is named by one rule, in resolve.py.
+    """
+    label, dated = node.label(), f" ({node.date})"
+    if node.date and label.endswith(dated):
+        return msg("check.dated_label", name=label.removesuffix(dated), date=Date(node.date))
+    return label
 
 
 class CorpusRefs:
@@ -85,7 +96,7 @@ class CorpusRefs:
             if options is None:
                 continue
             if len(options) >= 2:
-                named = Joined(tuple(self.index.nodes[i].label() for i in options[:SHOWN]))
+                named = Joined(tuple(node_label(self.index.nodes[i]) for i in options[:SHOWN]))
                 more = msg("check.ambiguous_more", count=len(options) - SHOWN) if len(options) > SHOWN else None
                 found.append(ctx.finding("VB401", c.start, c.end, msg(
                     "check.ambiguous", label=label_of(c), count=len(options), candidates=named, more=more)))

@@ -1,6 +1,6 @@
 """Human-readable messages in English (the command line) or Vietnamese (the web UI), rendered at the edge.
 
-The checker and the status book never write sentences: they build a `Message` (a key from
+The checker, the status book and the readers' errors never write sentences: they build a `Message` (a key from
 vbpl/data/messages.csv and its parameters), and whoever shows it picks the language. The texts are data
 (key, en, vi, with `str.format` placeholders), loaded once; parameters are plain values or other renderable
 things (a `Date`, a phrase from a data file given in each language, a list, a nested message).
@@ -91,7 +91,8 @@ class Date:
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
-    """Words a data file gives in each language (a note beside a source, say)."""
+    """Words given in each language: by a data file (a note beside a source, say), or by the code (a library's
+    English detail that Vietnamese leaves out)."""
 
     en: str
     vi: str

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from vbpl.messages import msg
 from vbpl.read.model import ReadText, UnreadableError
 from vbpl.read.sniff import sniff
 from vbpl.read.text import decode, read_bytes, read_txt
@@ -32,10 +33,10 @@ def _reader(kind: str) -> Callable[[bytes, str], ReadText]:
 def read_data(data: bytes, source: str) -> ReadText:
     """Read a document from its bytes; `source` names it in errors and in the result."""
     if not data:
-        raise UnreadableError(f"{source}: empty file (0 bytes)")
+        raise UnreadableError(source, msg("read.empty"))
     result = _reader(sniff(data, source))(data, source)
     if not result.text.strip():
-        raise UnreadableError(f"{source}: no text (only whitespace)")
+        raise UnreadableError(source, msg("read.blank"))
     return result
 
 

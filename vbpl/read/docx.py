@@ -17,9 +17,10 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from vbpl.messages import msg
 from vbpl.read import legacy
 from vbpl.read.layout import CELL_SEP
-from vbpl.read.model import ReadText, UnreadableError
+from vbpl.read.model import ReadText, UnreadableError, detail
 
 _RUN_TEXT = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
 
@@ -29,7 +30,8 @@ def read_docx(data: bytes, source: str) -> ReadText:
     try:
         document = docx.Document(io.BytesIO(data))
     except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
-        raise UnreadableError(f"{source}: damaged DOCX ({type(exc).__name__}: {exc})") from exc
+        reason = msg("read.docx_damaged", detail=detail(f"{type(exc).__name__}: {exc}"))
+        raise UnreadableError(source, reason) from exc
     reader = _Reader(document)
     lines = [reader.block(block) for block in document.iter_inner_content()]
     text, found = legacy.repair("\n".join(lines))

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Literal
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from vbpl.messages import msg
 from vbpl.read import legacy
 from vbpl.read.layout import Box, Line, drop_furniture, lines_of, page_text
-from vbpl.read.model import ReadText, UnreadableError
+from vbpl.read.model import ReadText, UnreadableError, detail
 
 if TYPE_CHECKING:  # pdfplumber is imported only for pages that need it
     from pdfplumber.page import Page
@@ -30,12 +31,12 @@ TABLE_PATHS = 4  # a page drawing at least this many paths may hold a ruled tabl
 def read_pdf(data: bytes, source: str, engine: Engine = "auto") -> ReadText:
     """Text of every page in reading order, with `pages` offsets; UnreadableError for scans and broken files."""
     if b"%%EOF" not in data[-2048:]:
-        raise UnreadableError(f"{source}: truncated PDF (no %%EOF end marker)")
+        raise UnreadableError(source, msg("read.pdf_truncated"))
     document = _open(data, source)
     plumber = None
     try:
         if len(document) == 0:
-            raise UnreadableError(f"{source}: PDF has no pages")
+            raise UnreadableError(source, msg("read.pdf_no_pages"))
         pages: list[list[Line]] = []
         for index in range(len(document)):
             page = document[index]
@@ -49,7 +50,7 @@ def read_pdf(data: bytes, source: str, engine: Engine = "auto") -> ReadText:
         if plumber is not None:
             plumber.close()
     if not any(lines for lines in pages):
-        raise UnreadableError(f"{source}: no text layer (scanned?), {len(pages)} pages")
+        raise UnreadableError(source, msg("read.pdf_scanned", pages=len(pages)))
     notes = []
     if dropped := drop_furniture(pages):
         notes.append(f"dropped {dropped} page numbers and running header/footer lines")
@@ -70,10 +71,10 @@ def _open(data: bytes, source: str) -> pdfium.PdfDocument:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:  # pdfium's own reason can be stale ("Success"): look at the bytes
         if b"/Encrypt" in data:
-            raise UnreadableError(f"{source}: encrypted PDF (a password is needed to open it)") from exc
+            raise UnreadableError(source, msg("read.pdf_encrypted")) from exc
         if _EMPTY_PAGE_TREE.search(data):
-            raise UnreadableError(f"{source}: PDF has no pages") from exc
-        raise UnreadableError(f"{source}: damaged PDF ({exc})") from exc
+            raise UnreadableError(source, msg("read.pdf_no_pages")) from exc
+        raise UnreadableError(source, msg("read.pdf_damaged", detail=detail(exc))) from exc
 
 
 def _plumber(data: bytes, source: str) -> PDF:
@@ -82,7 +83,8 @@ def _plumber(data: bytes, source: str) -> PDF:
     try:
         return pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many unrelated types for one broken file
-        raise UnreadableError(f"{source}: damaged PDF ({type(exc).__name__}: {exc})") from exc
+        reason = msg("read.pdf_damaged", detail=detail(f"{type(exc).__name__}: {exc}"))
+        raise UnreadableError(source, reason) from exc
 
 
 def _may_hold_table(page: pdfium.PdfPage) -> bool:

@@ -6,34 +6,33 @@ import io
 import re
 import zipfile
 
-from vbpl.read.model import UnreadableError
-
-CONVERT = "convert to .docx or .pdf"
+from vbpl.messages import Message, msg
+from vbpl.read.model import UnreadableError, detail
 
 # Magic bytes of formats we refuse, with what to call them.
 _UNSUPPORTED = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "binary Office document (OLE2: .doc, .xls or .ppt)"),
-    (b"\x89PNG\r\n\x1a\n", "PNG image"),
-    (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF87a", "GIF image"),
-    (b"GIF89a", "GIF image"),
-    (b"II*\x00", "TIFF image"),
-    (b"MM\x00*", "TIFF image"),
-    (b"{\\rtf", "RTF document"),
-    (b"Rar!\x1a\x07", "RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
-    (b"\x1f\x8b", "gzip archive"),
-    (b"BZh", "bzip2 archive"),
-    (b"\xfd7zXZ\x00", "xz archive"),
-    (b"PK\x05\x06", "empty ZIP archive"),
-    (b"\x7fELF", "executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", msg("read.format.ole2")),
+    (b"\x89PNG\r\n\x1a\n", msg("read.format.png")),
+    (b"\xff\xd8\xff", msg("read.format.jpeg")),
+    (b"GIF87a", msg("read.format.gif")),
+    (b"GIF89a", msg("read.format.gif")),
+    (b"II*\x00", msg("read.format.tiff")),
+    (b"MM\x00*", msg("read.format.tiff")),
+    (b"{\\rtf", msg("read.format.rtf")),
+    (b"Rar!\x1a\x07", msg("read.format.rar")),
+    (b"7z\xbc\xaf\x27\x1c", msg("read.format.7z")),
+    (b"\x1f\x8b", msg("read.format.gzip")),
+    (b"BZh", msg("read.format.bzip2")),
+    (b"\xfd7zXZ\x00", msg("read.format.xz")),
+    (b"PK\x05\x06", msg("read.format.zip_empty")),
+    (b"\x7fELF", msg("read.format.executable")),
 )
-# What a ZIP container holds, by its marker member.
+_DOCX_MARKER = "word/document.xml"
+# What else a ZIP container may hold, by its marker member.
 _ZIP_KINDS = (
-    ("word/document.xml", "docx"),
-    ("xl/workbook.xml", "Excel workbook (.xlsx)"),
-    ("ppt/presentation.xml", "PowerPoint presentation (.pptx)"),
-    ("content.xml", "OpenDocument file (.odt/.ods)"),
+    ("xl/workbook.xml", msg("read.format.xlsx")),
+    ("ppt/presentation.xml", msg("read.format.pptx")),
+    ("content.xml", msg("read.format.odf")),
 )
 _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|table|div|p)\b", re.I | re.S)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
@@ -46,9 +45,9 @@ def sniff(data: bytes, source: str) -> str:
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data, source)
     if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
-        raise _unsupported(source, "WebP image")
+        raise _unsupported(source, msg("read.format.webp"))
     if data.startswith(b"BM") and data[6:10] == b"\x00\x00\x00\x00":  # "BM" alone could begin a text
-        raise _unsupported(source, "BMP image")
+        raise _unsupported(source, msg("read.format.bmp"))
     for magic, what in _UNSUPPORTED:
         if data.startswith(magic):
             raise _unsupported(source, what)
@@ -66,14 +65,14 @@ def _zip_kind(data: bytes, source: str) -> str:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError) as exc:
-        raise UnreadableError(f"{source}: damaged or truncated ZIP/DOCX archive ({exc})") from exc
-    for marker, kind in _ZIP_KINDS:
+        raise UnreadableError(source, msg("read.zip_damaged", detail=detail(exc))) from exc
+    if _DOCX_MARKER in names:
+        return "docx"
+    for marker, what in _ZIP_KINDS:
         if marker in names:
-            if kind == "docx":
-                return kind
-            raise _unsupported(source, kind)
-    raise _unsupported(source, "ZIP archive")
+            raise _unsupported(source, what)
+    raise _unsupported(source, msg("read.format.zip"))
 
 
-def _unsupported(source: str, what: str) -> UnreadableError:
-    return UnreadableError(f"{source}: unsupported format ({what}); {CONVERT}")
+def _unsupported(source: str, what: Message) -> UnreadableError:
+    return UnreadableError(source, msg("read.unsupported", what=what))

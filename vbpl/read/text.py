@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import errno
 from pathlib import Path
 
+from vbpl.messages import Phrase, msg
 from vbpl.read import legacy
-from vbpl.read.model import ReadText, UnreadableError
+from vbpl.read.model import ReadText, UnreadableError, detail
 from vbpl.read.sniff import sniff
 
 _BOMS = (
@@ -30,18 +32,19 @@ def decode_with_encoding(data: bytes, source: str = "<input>") -> tuple[str, str
     """The decoded text and the encoding found, None meaning plain UTF-8."""
     kind = sniff(data, source)
     if kind in ("pdf", "docx"):
-        raise UnreadableError(f"{source}: a {kind.upper()} file, not plain text")
+        raise UnreadableError(source, msg("read.not_plain_text", kind=kind.upper()))
     encoding = _unicode_encoding(data)
     if encoding:
         try:
             return _repaired(data.decode(encoding), encoding)
         except UnicodeDecodeError as exc:
-            raise UnreadableError(f"{source}: broken {encoding} text ({exc.reason})") from exc
+            reason = msg("read.broken_encoding", encoding=encoding, detail=detail(exc.reason))
+            raise UnreadableError(source, reason) from exc
     head = data[:_SAMPLE]
     if b"\x00" in head:
-        raise UnreadableError(f"{source}: binary data (NUL bytes), not a text file")
+        raise UnreadableError(source, msg("read.binary_nul"))
     if sum(byte in _CONTROLS for byte in head) > MAX_CONTROL_SHARE * len(head):
-        raise UnreadableError(f"{source}: binary data (control bytes), not a text file")
+        raise UnreadableError(source, msg("read.binary_control"))
     try:
         return _repaired(data.decode("utf-8"), None)
     except UnicodeDecodeError:
@@ -53,7 +56,7 @@ def decode_with_encoding(data: bytes, source: str = "<input>") -> tuple[str, str
     try:
         return legacy.nfc(data.decode("cp1258")), "cp1258"
     except UnicodeDecodeError as exc:
-        raise UnreadableError(f"{source}: neither UTF-8, TCVN3, VNI nor Windows-1258 text") from exc
+        raise UnreadableError(source, msg("read.unknown_encoding")) from exc
 
 
 def _unicode_encoding(data: bytes) -> str | None:
@@ -78,16 +81,21 @@ def _repaired(text: str, encoding: str | None) -> tuple[str, str | None]:
     return text, found or (None if encoding == "utf-8-sig" else encoding)
 
 
+def _os_error(exc: OSError) -> Phrase:
+    """The system's reason in English; in Vietnamese its errno name ("EACCES"), the system's words being English."""
+    return Phrase(str(exc.strerror), errno.errorcode.get(exc.errno or 0, str(exc.errno)))
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or an UnreadableError saying why not."""
     try:
         return path.read_bytes()
     except FileNotFoundError as exc:
-        raise UnreadableError(f"{path}: no such file") from exc
+        raise UnreadableError(str(path), msg("read.no_such_file")) from exc
     except IsADirectoryError as exc:
-        raise UnreadableError(f"{path}: is a directory") from exc
+        raise UnreadableError(str(path), msg("read.directory")) from exc
     except OSError as exc:
-        raise UnreadableError(f"{path}: {exc.strerror}") from exc
+        raise UnreadableError(str(path), msg("read.os_error", error=_os_error(exc))) from exc
 
 
 def read_txt(data: bytes, source: str) -> ReadText:

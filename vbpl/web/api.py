@@ -34,7 +34,7 @@ def draft_text(draft: tuple[str, bytes | None, str | None]) -> tuple[str, str]:
     try:
         return name, read_data(data, name).text
     except UnreadableError as exc:
-        raise HTTPException(422, f"Không đọc được tệp: {exc}") from exc
+        raise HTTPException(422, exc.message.render(views.LANG)) from exc
 
 
 @router.get("/suggest", summary="Gợi ý văn bản khi gõ")

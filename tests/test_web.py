@@ -43,6 +43,13 @@ def test_search_finds_36_and_links_to_who_cites_it(client: TestClient) -> None:
     assert "/trich-dan?ref=quyet-dinh/36-qd-ttg/2021" in page.replace("%2F", "/")
 
 
+def test_documents_are_named_with_dates_as_vietnamese_readers_write_them(client: TestClient) -> None:
+    node = _node(client, "36/QĐ-TTg")
+    page = client.get("/trich-dan", params={"ref": node}).text
+    assert "Quyết định 36/QĐ-TTg (11/01/2021)" in page and "2021-01-11" not in page
+    assert client.get("/api/suggest", params={"q": "36/QĐ-TTg"}).json()[0]["label"].endswith("(11/01/2021)")
+
+
 def test_suggestions_for_loose_references(client: TestClient) -> None:
     assert client.get("/api/suggest", params={"q": "qd 1322 ttg"}).json()[0]["label"].startswith(
         "Quyết định 1322/QĐ-TTg")

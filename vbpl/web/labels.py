@@ -6,6 +6,9 @@ the CSV export name things the same way.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from vbpl.messages import date_text
 
 RELATIONS: dict[str, str] = {
@@ -105,3 +108,18 @@ def method(code: str | None) -> str:
 def date(iso: str | int | None) -> str:
     """'2021-01-11' → '11/01/2021', as dates are written in Vietnamese documents; a bare year stays."""
     return date_text(iso, "vi")
+
+
+def document(node_id: str, attributes: Mapping[str, Any]) -> str:
+    """'Quyết định 36/QĐ-TTg (11/01/2021)'; a document without a number by its type, title, date and province."""
+    kind, symbol, name = attributes.get("type"), attributes.get("symbol"), attributes.get("name")
+    when = date(attributes.get("date") or attributes.get("year"))
+    if symbol or name:
+        head = f"{kind} {symbol or name}" if kind and (symbol or not name) else symbol or name
+        return f"{head} ({when})" if when else head
+    if not attributes:
+        return node_id
+    title = " ".join((attributes.get("title") or "").split())
+    title = title if len(title) <= 70 else title[:69].rsplit(" ", 1)[0] + " …"
+    where = ", ".join(p for p in (date(attributes.get("date")), attributes.get("province")) if p)
+    return f"{kind or 'Văn bản'} (chưa có số) {title}" + (f" ({where})" if where else "")

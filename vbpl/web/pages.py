@@ -10,7 +10,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from vbpl.web import views
+from vbpl.web import labels, views
 from vbpl.web.api import corpus_of, draft_text
 from vbpl.web.coverage import coverage, heat, ink
 from vbpl.web.neighbourhood import neighbourhood
@@ -91,7 +91,7 @@ def graph_page(request: Request, ref: Ref) -> Response:
     def names(n: str) -> tuple[str, str, str]:
         s = views.summary(corpus, n)
         what = " ".join(p for p in (s["type"], s["symbol"] or s["name"]) if p) or n
-        where = ", ".join(p for p in (s["date"] or (str(s["year"]) if s["year"] else None), s["province"]) if p)
+        where = ", ".join(p for p in (labels.date(s["date"] or s["year"]), s["province"]) if p)
         return what, where, s["label"] + (f" — {s['title']}" if s["title"] else "")
 
     picture = neighbourhood(cg, node, names)

@@ -23,6 +23,7 @@ import regex
 from vbpl.graph import CitationGraph
 from vbpl.resolve import lookup, parse_ref
 from vbpl.text import fold
+from vbpl.web import labels
 from vbpl.web.recent import Recent
 
 _WORD = regex.compile(r"[a-z0-9]+")
@@ -110,10 +111,9 @@ class SuggestIndex:
 
     def _suggestion(self, node_id: str, method: str) -> Suggestion:
         attributes = self.cg.graph.nodes[node_id]
-        node = self.cg.index.nodes.get(node_id)
         return Suggestion(
             node=node_id,
-            label=node.label() if node else node_id,
+            label=labels.document(node_id, attributes),
             title=attributes.get("title"),
             in_corpus=bool(attributes.get("in_corpus")),
             document_id=attributes.get("document_id"),

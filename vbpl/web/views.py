@@ -41,16 +41,8 @@ def node_href(node_id: str) -> str:
 
 
 def label(corpus: WebCorpus, node_id: str) -> str:
-    """'Quyết định 36/QĐ-TTg (2021-01-11)'; a document without a number by its type, title and province."""
-    cg = corpus.graph()
-    attributes = cg.graph.nodes[node_id]
-    node = cg.index.nodes.get(node_id)
-    if attributes.get("symbol") or attributes.get("name") or node is None:
-        return node.label() if node else node_id
-    title = " ".join((attributes.get("title") or "").split())
-    title = title if len(title) <= 70 else title[:69].rsplit(" ", 1)[0] + " …"
-    where = ", ".join(p for p in (attributes.get("date"), attributes.get("province")) if p)
-    return f"{attributes.get('type') or 'Văn bản'} (chưa có số) {title}" + (f" ({where})" if where else "")
+    """How the pages name a document (`labels.document`)."""
+    return labels.document(node_id, corpus.graph().graph.nodes[node_id])
 
 
 def summary(corpus: WebCorpus, node_id: str) -> dict[str, Any]:
@@ -363,4 +355,4 @@ def check_page(corpus: WebCorpus, name: str, text: str) -> CheckPage:
 
 def _cited_label(c: Citation) -> str:
     what = " ".join(p for p in (c.type, c.symbol or c.name) if p)
-    return what + (f" ({c.date or c.year})" if c.date or c.year else "")
+    return what + (f" ({labels.date(c.date or c.year)})" if c.date or c.year else "")

@@ -156,6 +156,8 @@ def test_an_unreadable_upload_is_explained_in_vietnamese(client: TestClient, url
     said = response.json()["detail"] if url.startswith("/api/") else " ".join(_said(response.text).split())
     assert f"Không đọc được tệp {name}: " in said and reason in said
     assert spoken(said, "en") == [] and foreign_words(said, "vi") == []
+    if not url.startswith("/api/"):  # said on the check form itself, ready for another file
+        assert 'class="form-error"' in response.text and 'action="/kiem-tra"' in response.text
 
 
 def test_upload_a_draft_to_check(client: TestClient) -> None:

@@ -7,7 +7,7 @@ import io
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from vbpl.web import labels, views
@@ -20,8 +20,8 @@ router = APIRouter(include_in_schema=False)
 PAGE_ROWS = 500  # citations listed on the cited-by page; the CSV has them all
 
 
-def render(request: Request, template: str, **context: Any) -> HTMLResponse:
-    return request.app.state.templates.TemplateResponse(request, template, context)
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, template, context, status_code=status_code)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -69,7 +69,11 @@ def check_form(request: Request) -> HTMLResponse:
 
 @router.post("/kiem-tra", response_class=HTMLResponse)
 def check_page(request: Request, draft: Draft) -> HTMLResponse:
-    name, text = draft_text(draft)
+    try:
+        name, text = draft_text(draft)
+    except HTTPException as exc:  # an unreadable file: said on the form, so another can be chosen at once
+        return render(request, "check.html", page=None, text=draft[2] or "", error=exc.detail,
+                      status_code=exc.status_code)
     page = views.check_page(corpus_of(request), name, text)
     return render(request, "check.html", page=page, text=draft[2] or "")
 

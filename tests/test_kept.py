@@ -70,9 +70,10 @@ def _count_updates(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     updated: list[bool] = []
     update = kept.update_store
 
-    def counting(store: Store) -> bool:
-        updated.append(update(store))
-        return updated[-1]
+    def counting(store: Store) -> kept.KeptNodes | None:
+        done = update(store)
+        updated.append(done is not None)
+        return done
 
     monkeypatch.setattr("vbpl.graph.update_store", counting)
     return updated
@@ -109,7 +110,7 @@ def test_a_replaced_file_is_resolved_from_scratch(tmp_path):
         copies[2].write_text(copies[2].read_text(encoding="utf-8") + "\nCăn cứ Quyết định số 1322/QĐ-TTg ngày"
                              " 31/8/2020 của Thủ tướng Chính phủ.\n", encoding="utf-8")
         ingest(store, copies)
-        assert kept.update_store(store) is False  # a replaced document: not only additions
+        assert kept.update_store(store) is None  # a replaced document: not only additions
         cg = load_graph(store)
         assert cg.graph.out_degree(node) == before + 1
         assert cg.graph.has_edge(node, "quyet-dinh/1322-qd-ttg/2020")
@@ -121,7 +122,7 @@ def test_nothing_added_only_restamps(tmp_path):
         ingest(store, files)
         before = _graph(load_graph(store))
         ingest(store, files)  # unchanged files: a run is recorded, no document written
-        assert kept.update_store(store) is True
+        assert kept.update_store(store) is not None
         assert _graph(load_graph(store)) == before
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import networkx as nx
 
 from vbpl.citers import Citers
-from vbpl.kept import KEPT_VERSION, gc_paused, resolve_store, update_store
+from vbpl.kept import KEPT_VERSION, KeptNodes, gc_paused, resolve_store, update_store
 from vbpl.resolve import Node, NodeIndex, Resolution
 from vbpl.store import Store
 
@@ -53,20 +53,25 @@ def build_graph(store: Store) -> CitationGraph:
             kept.close()
 
 
-def _from_kept(store: Store, state: tuple[int, ...] | None = None) -> CitationGraph:
+def _from_kept(store: Store, state: tuple[int, ...] | None = None, loaded: KeptNodes | None = None) -> CitationGraph:
     """The graph from the kept resolution: nodes, one edge per resolved citation, then the derived edges.
 
-    Edges are added in the order a build from scratch adds them, so every answer (and its ties) is the same.
+    Edges are added in the order a build from scratch adds them, so every answer (and its ties) is the same. The
+    nodes are read from the store, or taken from the update that just wrote them (`loaded`).
     """
-    ids, data = store.graph_nodes()
-    nodes: dict[str, Node] = {}
     graph = nx.MultiDiGraph()
-    in_graph = []
-    for node_id, fields in zip(ids, json.loads(data), strict=True):
-        nodes[node_id], attributes = Node.load(node_id, fields)
-        if attributes is not None:
-            in_graph.append((node_id, attributes))
-    del data
+    if loaded is not None:
+        nodes, ids = loaded.nodes, list(loaded.nodes)
+        in_graph = [(node_id, a) for node_id, a in loaded.attributes.items() if a is not None]
+    else:
+        ids, data = store.graph_nodes()
+        nodes = {}
+        in_graph = []
+        for node_id, fields in zip(ids, json.loads(data), strict=True):
+            nodes[node_id], attributes = Node.load(node_id, fields)
+            if attributes is not None:
+                in_graph.append((node_id, attributes))
+        del data
     graph.add_nodes_from(in_graph)
     del in_graph
     _add_kept_edges(graph, ids, store.graph_edge_rows())
@@ -119,11 +124,15 @@ def load_graph(store: Store, *, cache: bool = True) -> CitationGraph:
     resolved again (and kept). `cache=False` resolves again in any case."""
     state = store.state()
     if cache and store.graph_meta("version") == KEPT_VERSION:
-        try:
-            current = store.graph_meta("state") == list(state) or update_store(store)
-        except sqlite3.OperationalError:  # cannot be written: resolved into a scratch store instead
-            current = False
+        loaded = None
+        current = store.graph_meta("state") == list(state)
+        if not current:
+            try:
+                loaded = update_store(store)
+            except sqlite3.OperationalError:  # cannot be written: resolved into a scratch store instead
+                loaded = None
+            current = loaded is not None
         if current:
             with gc_paused():
-                return _from_kept(store)
+                return _from_kept(store, loaded=loaded)
     return build_graph(store)

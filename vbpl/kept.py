@@ -15,8 +15,10 @@ import gc
 import json
 import logging
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -102,25 +104,35 @@ def resolve_store(store: Store) -> Store:
             return keep(Store.open(":memory:"))
 
 
-def update_store(store: Store) -> bool:
+@dataclass(slots=True)
+class KeptNodes:
+    """The kept nodes as an update left them, in seq order, with their graph attributes (None: not in the graph):
+    the build after an update takes them instead of reading and parsing them again."""
+
+    nodes: dict[str, Node]
+    attributes: dict[str, dict[str, Any] | None]
+
+
+def update_store(store: Store) -> KeptNodes | None:
     """Bring the kept resolution up to date with the documents added since it was made, writing only what changed.
 
-    False when it cannot (nothing kept, the store changed otherwise than by added documents, or the addition reaches
+    None when it cannot (nothing kept, the store changed otherwise than by added documents, or the addition reaches
     further than `resolve_added` follows): then resolve from scratch. `sqlite3.OperationalError` when the store
     cannot be written.
     """
     extent, merged_kept = store.graph_meta("extent"), store.graph_meta("merged")
     if store.graph_meta("version") != KEPT_VERSION or extent is None or merged_kept is None:
-        return False
+        return None
     documents_up_to, citations_up_to = extent[1], extent[4]
     state = store.state()
     if store.extent(documents_up_to, citations_up_to) != extent:
         log.info("resolving from scratch: documents were replaced or removed")
-        return False
+        return None
     documents, rows = store.document_rows(after=documents_up_to), store.citation_rows(after=citations_up_to)
     if any(row[C["document_id"]] <= documents_up_to for row in rows):
         log.info("resolving from scratch: citations were added to a document resolved before")
-        return False
+        return None
+    started = time.perf_counter()
     with gc_paused():
         ids, data = store.graph_nodes()
         nodes, attributes = {}, {}
@@ -145,10 +157,12 @@ def update_store(store: Store) -> bool:
 
         added = resolve_added(nodes, merged, facts, documents, rows, dependents)
         if added is None:
-            return False
+            return None
         _write_added(store, added, nodes, attributes, ids, documents, rows, state, (documents_up_to, citations_up_to),
                      merged, facts)
-    return True
+    log.info("kept resolution brought up to date with %d documents and %d citations added (%d asked again) in %.2f s",
+             len(documents), len(rows), len(added.rows), time.perf_counter() - started)
+    return KeptNodes(nodes, attributes)
 
 
 def _write_added(store: Store, added: Added, nodes: dict[str, Node], attributes: dict[str, dict[str, Any] | None],

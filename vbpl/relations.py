@@ -24,6 +24,12 @@ _BOUNDARY = regex.compile(
     r"|(?<!:[ \t]*)\n(?:(?<=[.;:!?)][ \t]*\n)(?=[ \t]*\S)"
     r"|(?=[ \t]*(?:[\-+*•#>(]|\d{1,2}[.)/](?!\d)|[a-zđ]\)|[IVX]+\.|\p{Lu})))"
 )
+# A line that a hard wrap broke mid-sentence: it has lower case, ends in a word, and is no heading ("1. Mục tiêu",
+# "Điều 1. Phạm vi", "Chương I"); the capital that opens the next line is then a name going on ("của Bộ\nChính trị").
+_WRAPPED_LINE = regex.compile(
+    r"(?<=(?:^|\n)(?![ \t]*(?:[\-+*•#>(|]|\d{1,2}[.)/]|[a-zđ]\)|[IVX]+\.?\s|(?i:điều|chương|mục|phần)\s+\w+\.?\s))"
+    r"[^\n]*\p{Ll}[^\n]*\w[ \t]*)\n(?=[ \t]*\p{Lu}\p{Ll})"
+)
 _CONJUNCTION = regex.compile(r"[\s,;)”\"]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z")
 _AMENDMENT = regex.compile(
     r"(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)|sửa\s+đổi,?\s+bổ\s+sung\s+(?:bởi|tại)|"
@@ -132,7 +138,7 @@ def _last_boundary(text: str, floor: int, pos: int, before: int) -> int:
     end = pos + 1
     while candidate := _BOUNDARY_CHAR.search(text, floor, end):
         x = candidate.start()
-        if _BOUNDARY.match(text, x):
+        if _BOUNDARY.match(text, x) and not _WRAPPED_LINE.match(text, x):
             return x
         end = x
     return before

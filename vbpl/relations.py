@@ -36,6 +36,9 @@ _AMENDMENT = regex.compile(
     r"(?:được|đã\s+được)\s+(?:sửa\s+đổi|bổ\s+sung)",
     regex.IGNORECASE,
 )
+_OPINION_ON = regex.compile(r"có\s+ý\s+kiến\s+(?:đối\s+với|về)(?!\w)", regex.IGNORECASE)
+_TASK = regex.compile(r"\s+việc(?!\w)")
+_AND_BEFORE = regex.compile(r"(?<!\w)và\s+\Z")
 _PASSIVE = regex.compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
 _ISSUED_BY_OTHER = regex.compile(r"đã\s+ban\s+hành")
 _FOLLOWS_RULE = regex.compile(r"(?<!\w)(?:theo|tại)(?!\w)")
@@ -51,12 +54,16 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
 
     A passive or past cue ("đã được cụ thể hóa tại") speaks of another document, not of the
     citing text; "kèm theo" speaks of the citing text only when it leads the clause; "thực
-    hiện theo …" follows a rule rather than implementing a document.
+    hiện theo …" follows a rule rather than implementing a document, and "thực hiện việc …" carries out a task;
+    what someone "có ý kiến đối với / về" is a topic of their opinion.
     """
     g = grammar()
     found = None
+    topic = _OPINION_ON.search(text, start, end)
     for m in g.cues.finditer(text, start, end):
         rel = g.cue_relations[int(m.lastgroup[1:])]
+        if rel == "implements" and _TASK.match(text, m.end()):
+            continue  # "Thực hiện việc chia sẻ thông tin …": a task is carried out, no document implemented
         leading = first and found is None and _LEAD.match(text[start : m.start()])
         if leading and rel == "attached" and text[m.end() : end].strip():
             continue  # "Ban hành kèm theo Quyết định này Kế hoạch thực hiện …": the cue governs "này"
@@ -70,6 +77,8 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
             rel = "mentions"
         if _ISSUED_BY_OTHER.search(text, m.end(), end):
             rel = "mentions"  # "Để thực hiện …, Thủ tướng đã ban hành Quyết định …": someone else acted
+        if topic is not None and m.start() >= topic.start():
+            rel = "mentions"  # "Sở Tư pháp có ý kiến đối với việc tiếp tục thực hiện Quyết định …": a topic
         found = rel
     return found
 
@@ -108,6 +117,8 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             title_words = prev.title is not None and prev.title_end > gap_start
             if title_words and _CONJUNCTION.match(text[prev.title_end : m.start]) and prev.title_end < m.start:
                 title_words = False  # the title closed ("…”, Kế hoạch số …"): the list goes on
+            elif title_words and _joins_list(text, prev, m):
+                title_words = False
             m.relation = "mentions" if title_words else (cue or prev.relation)
             prev = m
             continue
@@ -150,6 +161,17 @@ def _continues_run(text: str, prev: Mention | None, clause_start: int) -> bool:
         return True
     between = text[prev.end : clause_start]
     return len(between) < 800 and not rx(r"\n[ \t]*(?:[IVX]+\.|\d+\.\s+\p{Lu}|#)").search(between)
+
+
+def _joins_list(text: str, prev: Mention, m: Mention) -> bool:
+    """A dated mention after "và" at the end of a title with no cue in it is the list's next item, not part
+    of the title: "Nghị định số 36/2012/NĐ-CP … quy định chức năng … của Bộ, cơ quan ngang Bộ và Nghị định
+    số 55/2011/NĐ-CP ngày …" (a title that cites, "… thực hiện Kết luận số 100 và …", has its cue)."""
+    return (
+        m.date is not None
+        and _AND_BEFORE.search(text, max(prev.tail, m.start - 8), m.start) is not None
+        and grammar().cues.search(text, prev.tail, m.start) is None
+    )
 
 
 def _amends(mentions: list[Mention], parent_of: dict[int, int], i: int, parent: int) -> None:

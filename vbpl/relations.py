@@ -37,6 +37,8 @@ _AMENDMENT = regex.compile(
     regex.IGNORECASE,
 )
 _OPINION_ON = regex.compile(r"có\s+ý\s+kiến\s+(?:đối\s+với|về)(?!\w)", regex.IGNORECASE)
+# The citing text guides ("Văn phòng Trung ương hướng dẫn …"): not "theo/được hướng dẫn", "văn bản hướng dẫn".
+_GUIDES = regex.compile(r"(?<!(?:theo|được|bản|các|có)\s+)(?<!\w)hướng\s+dẫn(?!\w)", regex.IGNORECASE)
 _TASK = regex.compile(r"\s+việc(?!\w)")
 _AND_BEFORE = regex.compile(r"(?<!\w)và\s+\Z")
 _PASSIVE = regex.compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
@@ -55,7 +57,8 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
     A passive or past cue ("đã được cụ thể hóa tại") speaks of another document, not of the
     citing text; "kèm theo" speaks of the citing text only when it leads the clause; "thực
     hiện theo …" follows a rule rather than implementing a document, and "thực hiện việc …" carries out a task;
-    what someone "có ý kiến đối với / về" is a topic of their opinion.
+    what someone "có ý kiến đối với / về" is a topic of their opinion. A text that "hướng dẫn" the rules
+    "ban hành kèm theo" a decision implements that decision.
     """
     g = grammar()
     found = None
@@ -72,6 +75,8 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
         if _PASSIVE.search(text, max(start, m.start() - 12), m.start()):
             continue
         if rel == "attached":
+            if _GUIDES.search(text, max(start, m.start() - 160), m.start()):
+                found = "implements"  # "Hướng dẫn … Quy định ban hành kèm theo Quyết định X" guides X's rules
             continue
         if rel == "implements" and _FOLLOWS_RULE.search(text, m.end(), end):
             rel = "mentions"

@@ -14,7 +14,7 @@ import regex
 
 from vbpl.find import Mention
 from vbpl.grammar import grammar
-from vbpl.text import rx
+from vbpl.text import rx, symbol_key
 
 # A clause boundary is one of these characters; the rest is read around it, so whether a position is a
 # boundary does not depend on where a scan started (": \n" is one boundary, at its colon).
@@ -102,7 +102,7 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
         boundary = _last_boundary(text, floor, m.start, boundary)
         clause_start = boundary + 1
         if m.form == "defined" and prev is not None:
-            m.relation = prev.relation  # "(sau đây viết là …)" names the mention it follows
+            m.relation = _named(mentions, i).relation  # "(sau đây viết là …)" names the mention it follows
             prev = m
             continue
         if prev is not None and boundary == prev_clause:
@@ -177,6 +177,21 @@ def _joins_list(text: str, prev: Mention, m: Mention) -> bool:
         and _AND_BEFORE.search(text, max(prev.tail, m.start - 8), m.start) is not None
         and grammar().cues.search(text, prev.tail, m.start) is None
     )
+
+
+def _named(mentions: list[Mention], i: int) -> Mention:
+    """The mention that the short name mentions[i] defines: the nearest before it with its symbol (or name),
+    which may hold other mentions in its title ("Kế hoạch số 407-KH/TU … về thực hiện Chỉ thị số 38-CT/TW
+    … (sau đây viết là Kế hoạch số 407-KH/TU)"), else the mention just before it."""
+    m = mentions[i]
+    for j in range(i - 1, max(-1, i - 9), -1):
+        other = mentions[j]
+        if other.form != "defined" and (
+            (m.symbol and other.symbol and symbol_key(other.symbol) == symbol_key(m.symbol))
+            or (m.name and other.name == m.name)
+        ):
+            return other
+    return mentions[i - 1]
 
 
 def _amends(mentions: list[Mention], parent_of: dict[int, int], i: int, parent: int) -> None:

@@ -39,6 +39,7 @@ _AMENDMENT = regex.compile(
 _OPINION_ON = regex.compile(r"có\s+ý\s+kiến\s+(?:đối\s+với|về)(?!\w)", regex.IGNORECASE)
 # The citing text guides ("Văn phòng Trung ương hướng dẫn …"): not "theo/được hướng dẫn", "văn bản hướng dẫn".
 _GUIDES = regex.compile(r"(?<!(?:theo|được|bản|các|có)\s+)(?<!\w)hướng\s+dẫn(?!\w)", regex.IGNORECASE)
+_ON_BASIS = regex.compile(r"(?<!\w)trên\s+cơ\s+sở\s+\Z", regex.IGNORECASE)  # "trên cơ sở Công văn số …"
 _TASK = regex.compile(r"\s+việc(?!\w)")
 _AND_BEFORE = regex.compile(r"(?<!\w)và\s+\Z")
 _PASSIVE = regex.compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
@@ -58,8 +59,10 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
     citing text; "kèm theo" speaks of the citing text only when it leads the clause; "thực
     hiện theo …" follows a rule rather than implementing a document, and "thực hiện việc …" carries out a task;
     what someone "có ý kiến đối với / về" is a topic of their opinion. A text that "hướng dẫn" the rules
-    "ban hành kèm theo" a decision implements that decision.
+    "ban hành kèm theo" a decision implements that decision. "Trên cơ sở" right before a mention is its basis.
     """
+    if _ON_BASIS.search(text, max(start, end - 24), end):
+        return "basis"
     g = grammar()
     found = None
     topic = _OPINION_ON.search(text, start, end)

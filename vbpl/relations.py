@@ -5,7 +5,8 @@ A clause runs between semicolons, sentence ends and paragraph breaks. Its leadin
 share it; a mention that stands in the title of another ("… của Tỉnh ủy thực hiện Nghị quyết …")
 is only mentioned; an amendment written inside a citation takes the relation of what it amends.
 A clause that opens with a mention continues the run of the previous clause ("Căn cứ Luật A;
-Luật B;"), and so does a list under a heading such as "Căn cứ pháp lý".
+Luật B;"), and so does a list under a heading such as "Căn cứ pháp lý"; a line of a preamble (the lines
+before "QUYẾT ĐỊNH:") with no cue of its own states a legal basis.
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ _AMENDMENT = regex.compile(
 _OPINION_ON = regex.compile(r"có\s+ý\s+kiến\s+(?:đối\s+với|về)(?!\w)", regex.IGNORECASE)
 # The citing text guides ("Văn phòng Trung ương hướng dẫn …"): not "theo/được hướng dẫn", "văn bản hướng dẫn".
 _GUIDES = regex.compile(r"(?<!(?:theo|được|bản|các|có)\s+)(?<!\w)hướng\s+dẫn(?!\w)", regex.IGNORECASE)
+# The rest of a preamble line, then only such lines (or blank ones) up to "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:". Lines are
+# read up to 600 characters so that a long line costs no more.
+_BEFORE_ENACTING = regex.compile(
+    r"[^\n]{0,600}[;,.][ \t]*\n(?:[ \t]*\n|[^\n]{0,600}[;,.][ \t]*\n){0,12}?[ \t]*QUYẾT\s+(?:ĐỊNH|NGHỊ)[ \t]*:"
+)
 _ON_BASIS = regex.compile(r"(?<!\w)trên\s+cơ\s+sở\s+\Z", regex.IGNORECASE)  # "trên cơ sở Công văn số …"
 _TASK = regex.compile(r"\s+việc(?!\w)")
 _AND_BEFORE = regex.compile(r"(?<!\w)và\s+\Z")
@@ -141,6 +147,8 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             run = cue
         elif _LEAD.match(lead_text) and run is not None and _continues_run(text, prev, clause_start):
             m.relation = run
+        elif _BEFORE_ENACTING.match(text, m.start):
+            m.relation = run = "basis"  # a line of the preamble that lost its "Căn cứ"
         else:
             m.relation = "mentions"
             run = None

@@ -28,9 +28,11 @@ _BOUNDARY = regex.compile(
 # A line that a hard wrap broke mid-sentence: it has lower case, ends in a word, and is no heading ("1. Mục tiêu",
 # "Điều 1. Phạm vi", "Chương I"); the capital that opens the next line is then a name going on ("của Bộ\nChính trị").
 _WRAPPED_LINE = regex.compile(
-    r"(?<=(?:^|\n)(?![ \t]*(?:[\-+*•#>(|]|\d{1,2}[.)/]|[a-zđ]\)|[IVX]+\.?\s|(?i:điều|chương|mục|phần)\s+\w+\.?\s))"
-    r"[^\n]*\p{Ll}[^\n]*\w[ \t]*)\n(?=[ \t]*\p{Lu}\p{Ll})"
+    r"(?![ \t]*(?:[\-+*•#>(|]|\d{1,2}[.)/]|[a-zđ]\)|[IVX]+\.?\s|(?i:điều|chương|mục|phần)\s+\w+\.?\s))"
+    r"[^\n]*\p{Ll}[^\n]*\w[ \t]*\Z"
 )
+_NEXT_LINE_NAME = regex.compile(r"\n[ \t]*\p{Lu}\p{Ll}")
+_WRAP_WIDTH = 300  # a longer line is no hard wrap
 _CONJUNCTION = regex.compile(r"[\s,;)”\"]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z")
 _AMENDMENT = regex.compile(
     r"(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)|sửa\s+đổi,?\s+bổ\s+sung\s+(?:bởi|tại)|"
@@ -41,10 +43,12 @@ _OPINION_ON = regex.compile(r"có\s+ý\s+kiến\s+(?:đối\s+với|về)(?!\w)"
 # The citing text guides ("Văn phòng Trung ương hướng dẫn …"): not "theo/được hướng dẫn", "văn bản hướng dẫn".
 _GUIDES = regex.compile(r"(?<!(?:theo|được|bản|các|có)\s+)(?<!\w)hướng\s+dẫn(?!\w)", regex.IGNORECASE)
 # The rest of a preamble line, then only such lines (or blank ones) up to "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:". Lines are
-# read up to 600 characters so that a long line costs no more.
+# read up to 600 characters and the whole within _PREAMBLE_REACH (an unbounded match looks for the enacting words
+# through the rest of the text, at every mention).
 _BEFORE_ENACTING = regex.compile(
     r"[^\n]{0,600}[;,.][ \t]*\n(?:[ \t]*\n|[^\n]{0,600}[;,.][ \t]*\n){0,12}?[ \t]*QUYẾT\s+(?:ĐỊNH|NGHỊ)[ \t]*:"
 )
+_PREAMBLE_REACH = 3000
 _ON_BASIS = regex.compile(r"(?<!\w)trên\s+cơ\s+sở\s+\Z", regex.IGNORECASE)  # "trên cơ sở Công văn số …"
 _TASK = regex.compile(r"\s+việc(?!\w)")
 _AND_BEFORE = regex.compile(r"(?<!\w)và\s+\Z")
@@ -74,7 +78,7 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
     topic = _OPINION_ON.search(text, start, end)
     for m in g.cues.finditer(text, start, end):
         rel = g.cue_relations[int(m.lastgroup[1:])]
-        if rel == "implements" and _TASK.match(text, m.end()):
+        if rel == "implements" and _TASK.match(text, m.end(), m.end() + 16):
             continue  # "Thực hiện việc chia sẻ thông tin …": a task is carried out, no document implemented
         leading = first and found is None and _LEAD.match(text[start : m.start()])
         if leading and rel == "attached" and text[m.end() : end].strip():
@@ -147,7 +151,7 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             run = cue
         elif _LEAD.match(lead_text) and run is not None and _continues_run(text, prev, clause_start):
             m.relation = run
-        elif _BEFORE_ENACTING.match(text, m.start):
+        elif _BEFORE_ENACTING.match(text, m.start, m.start + _PREAMBLE_REACH):
             m.relation = run = "basis"  # a line of the preamble that lost its "Căn cứ"
         else:
             m.relation = "mentions"
@@ -165,10 +169,20 @@ def _last_boundary(text: str, floor: int, pos: int, before: int) -> int:
     end = pos + 1
     while candidate := _BOUNDARY_CHAR.search(text, floor, end):
         x = candidate.start()
-        if _BOUNDARY.match(text, x) and not _WRAPPED_LINE.match(text, x):
+        if _BOUNDARY.match(text, x) and not _wrapped(text, x):
             return x
         end = x
     return before
+
+
+def _wrapped(text: str, x: int) -> bool:
+    """Whether the line break at x is a hard wrap inside a sentence (see _WRAPPED_LINE)."""
+    if not _NEXT_LINE_NAME.match(text, x, x + 80):
+        return False
+    line_start = text.rfind("\n", max(0, x - _WRAP_WIDTH), x) + 1
+    if line_start == 0 and x > _WRAP_WIDTH:
+        return False
+    return _WRAPPED_LINE.match(text, line_start, x) is not None
 
 
 def _continues_run(text: str, prev: Mention | None, clause_start: int) -> bool:

@@ -28,6 +28,7 @@ _STOP_WORDS = (
     "ban hanh", "phe duyet",
 )  # fmt: skip
 _STOP = regex.compile(rf"{phrase_tree(_STOP_WORDS)}(?!\w)")
+_CAPITAL_TITLE = regex.compile(r"(?i:quy định|hướng dẫn|phê duyệt|ban hành|về việc|v/v)(?!\w)")
 _GLUED_STOP = regex.compile(r"(?<=\p{L})(?:ngày|của|năm|số)(?=\s|\d|$)")
 _AND = regex.compile(r"(?:và|cùng)(?!\w)\s*")
 _NAME_COMMA = regex.compile(r",[ \t]+(?=\p{Ll})")
@@ -43,6 +44,7 @@ _NOW = regex.compile(r"\(\s*(?:nay\s+là|nay\s+là\s+)\s*([^()]{2,120}?)\s*\)")
 _TITLE_WORDS = (
     "về việc", "về", "v/v", "v/V", "V/v", "V/V", "phê duyệt", "ban hành", "quy định", "hướng dẫn", "sửa đổi",
     "bổ sung", "thực hiện", "triển khai", "thông qua", "VỀ", "PHÊ DUYỆT", "BAN HÀNH", "QUY ĐỊNH",
+    "Về việc", "Phê duyệt", "Ban hành", "Quy định", "Hướng dẫn",  # a trích yếu copied with its capital
 )  # fmt: skip
 _TITLE_START = regex.compile(rf"[ \t]*,?\s*[“\"]?(?P<title>{phrase_tree(_TITLE_WORDS)}(?!\w))")  # title: group 1
 _TITLE_END = regex.compile(
@@ -210,11 +212,15 @@ def _end_of_letters(window: str, count: int) -> int:
 _NOT_SPACE = re.compile(r"\S+")  # the stdlib's \s is str.isspace(), as in str.split()
 
 
-def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True) -> int:
-    """End of a run of proper-name words from `pos` (an issuer, a law's name)."""
+def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True, issuer: bool = False) -> int:
+    """End of a run of proper-name words from `pos` (an issuer, a law's name). An issuer also ends where a
+    trích yếu begins in capitals ("của Chính phủ Quy định chi tiết …"); a law's name may hold those words ("Luật
+    Ban hành văn bản …")."""
     end = pos
     count = 0
     while count < limit:
+        if issuer and count and _CAPITAL_TITLE.match(text, pos):
+            break
         step = _WORD_STEP.match(text, pos)
         if step is None:
             break
@@ -258,7 +264,7 @@ def _tail(text: str, m: Mention) -> None:
             pos = d.end()
     iss = g.issuer_after.match(text, pos)
     if iss:
-        end = _read_words(text, iss.end(), 16)
+        end = _read_words(text, iss.end(), 16, issuer=True)
         if end > iss.end():
             m.issuer = squash(text[iss.end() : end])
             pos = end

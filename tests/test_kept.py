@@ -159,3 +159,23 @@ def test_synthetic_documents_added_give_the_resolution_from_scratch(tmp_path, mo
         assert sum(updated) >= 3, updated
         store.connection.execute("DETACH DATABASE whole")
         _assert_as_from_scratch(store, cg, tmp_path / "fresh.sqlite")
+
+
+def test_a_new_spelling_merged_into_a_known_document_keeps_its_counts(tmp_path):
+    """A damaged spelling first seen in an added document merges into the known document, whose observations
+    from earlier documents stay counted (the added citation adds one)."""
+    plan = ("KẾ HOẠCH\nThực hiện nhiệm vụ năm {year}\n\nCăn cứ Quyết định số 2238{symbol} ngày 01/6/2014 của Thủ tướng "
+            "Chính phủ về nhiệm vụ năm 2014;\n")
+    files = []
+    for at, (year, symbol) in enumerate([(2015, "/QĐ-TTg"), (2016, "/QĐ-TTg"), (2017, "/QĐ-TTg"), (2018, "/QĐTTg")]):
+        files.append(tmp_path / f"plan_{at}.txt")
+        files[-1].write_text(plan.format(year=year, symbol=symbol), encoding="utf-8")
+    with Store.open(tmp_path / "store.sqlite") as store:
+        ingest(store, files[:3])
+        load_graph(store)
+        ingest(store, files[3:])
+        assert kept.update_store(store) is not None
+        cg = load_graph(store)
+        node = cg.graph.nodes["quyet-dinh/2238-qd-ttg/2014"]
+        assert node["source_date"] == "4 of 4 citations"
+        _assert_as_from_scratch(store, cg, tmp_path / "fresh.sqlite")

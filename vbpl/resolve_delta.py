@@ -122,7 +122,7 @@ def _resolve_added(nodes: dict[str, Node], merged: dict[str, Resolution], facts:
         total, *rest = facts[old]
         facts[old] = (total + merges.new_counts[old], *rest)
     facts.update({node_id: alias_facts(nodes[node_id]) for node_id in merging})
-    _merge(nodes, index, merging, counters, rows, finals)
+    _merge(nodes, index, merging, counters, rows, finals, set(new_nodes))
     merged.update(merging)
     new_nodes = [node_id for node_id in new_nodes if node_id not in merging]
     index.forget()
@@ -155,7 +155,7 @@ def _changed(nodes: dict[str, Node], before: dict[str, tuple[Any, ...]]) -> set[
 
 def _merge(nodes: dict[str, Node], index: NodeIndex, merging: dict[str, Resolution],
            counters: dict[str, tuple[Counter[str], ...]], rows: Sequence[tuple[Any, ...]],
-           finals: dict[str, str]) -> None:
+           finals: dict[str, str], new: set[str]) -> None:
     """Merge new spellings into their nodes, as `_merge_spellings` does: the node takes the spelling as an alias and
     counts its citations' observations in citation order among its own."""
     if not merging:
@@ -165,9 +165,10 @@ def _merge(nodes: dict[str, Node], index: NodeIndex, merging: dict[str, Resoluti
         target = nodes[into.node or ""]
         target.aliases |= {node_id, *nodes[node_id].aliases}
         index.discard(nodes[node_id])
-    for node_id in targets:
+    for node_id in targets:  # counted again from before the addition: a kept node's counts, a new node's none
         node = nodes[node_id]
-        node.dates, node.issuers, node.titles = (Counter(c) for c in counters.get(node_id, ((), (), ())))
+        base = counters.get(node_id) or (() if node_id in new else (node.dates, node.issuers, node.titles))
+        node.dates, node.issuers, node.titles = (Counter(c) for c in base or ((), (), ()))
     observe_rows(nodes, rows, {**finals, **{old: r.node or "" for old, r in merging.items()}}, targets)
 
 

@@ -44,8 +44,9 @@ class Citers:
     """The citation edges as columns in answer order; `offsets[seq]:offsets[seq + 1]` are node seq's citations.
 
     Edge columns: source (citing node seq), citation id, citing document id, relation, start, end, page (-1: none),
-    method, confidence, derived. Node columns (by seq) describe a citing document: its date (or year), province as
-    written and its 2025 successor, level and type. Words are stored as codes into `vocabularies` (0: none).
+    method, confidence, derived. Node columns (by seq) describe a citing document: its day (`day`: its date or year
+    as an integer, for date filters), its date alone (for the answer order), province as written and its 2025
+    successor, level and type. Words are stored as codes into `vocabularies` (0: none).
     """
 
     ids: list[str]

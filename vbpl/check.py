@@ -10,7 +10,6 @@ prints it; the web UI renders the same finding in Vietnamese (`Finding.message_i
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,7 @@ import regex
 
 from vbpl.check_lists import list_mentions
 from vbpl.document import issuer_from_symbol
+from vbpl.lines import Lines
 from vbpl.messages import Date, Joined, Lang, Message, msg
 from vbpl.models import Citation, Extraction
 from vbpl.reorganisation import body_mentions
@@ -85,17 +85,6 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
-
-
-class Lines:
-    """Offsets → 1-based line and column, by bisecting the line starts once per text."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
-
-    def at(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ from rich.table import Table
 from vbpl.cli_common import DEFAULT_DB, Database, fail, stdout_console
 from vbpl.extract import extract
 from vbpl.ingest import PathError, collect, ingest
+from vbpl.lines import Lines
 from vbpl.models import Extraction
 from vbpl.read import UnreadableError, decode, read_document
 from vbpl.render import documents_table, ingest_progress, print_document, print_ingest_summary
@@ -70,12 +71,16 @@ def extract_command(
 ) -> None:
     """Extract every citation from each file, with the document's own identity from its header."""
     console = stdout_console()
-    errors = Console(stderr=True)
+    errors = Console(stderr=True, soft_wrap=True)
     failed = False
     records = []
     for source in paths:
         try:
-            text = decode(sys.stdin.buffer.read(), "<stdin>") if source == "-" else read_document(Path(source)).text
+            # Offsets are promised into the input as written, so plain text is not composed to NFC here.
+            if source == "-":
+                text = decode(sys.stdin.buffer.read(), "<stdin>", compose=False)
+            else:
+                text = read_document(Path(source), compose=False).text
         except UnreadableError as exc:
             errors.print(f"[red]skipped[/red] {escape(str(exc))}", highlight=False)
             failed = True
@@ -101,10 +106,11 @@ def _print_table(console: Console, source: str, result: Extraction, text: str) -
     table = Table(title=head, title_justify="left")
     for col in ("line", "citation", "type", "symbol / name", "date", "issuer", "relation"):
         table.add_column(col, overflow="fold")
+    lines = Lines(text)
     for c in result.citations:
         when = c.date or (str(c.year) if c.year else "")
         table.add_row(
-            str(text.count("\n", 0, c.start) + 1),
+            str(lines.line(c.start)),
             c.text.replace("\n", " "),
             c.type or "",
             c.symbol or c.name or "",
@@ -113,7 +119,12 @@ def _print_table(console: Console, source: str, result: Extraction, text: str) -
             c.relation,
         )
     console.print(table)
-    console.print(f"{len(result.citations)} citations of {len({c.id for c in result.citations})} documents\n")
+    cited = len({c.id for c in result.citations})
+    console.print(f"{_count(len(result.citations), 'citation')} of {_count(cited, 'document')}\n")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _open_existing(db: Path) -> Store:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from vbpl.lines import Lines
 from vbpl.messages import Date, Joined, Lang, Message, Param, msg, render
 from vbpl.models import Citation, DocumentIdentity
 from vbpl.registry import Registry, RegistryEntry
@@ -131,10 +132,6 @@ def dynamic_clause(text: str, folded: str | None = None) -> tuple[int, int] | No
     return m.span() if m else None
 
 
-def line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 def label_of(c: Citation) -> str:
     """'Quyết định 36/QĐ-TTg', 'Luật Khoa học và Công nghệ (2013)': how a message names a cited document."""
     named = c.symbol or c.name or ""
@@ -165,11 +162,12 @@ class StatusBook:
         own_label = " ".join(p for p in (identity.type, identity.symbol) if p) if identity else ""
         own_key = symbol_key(identity.symbol) if identity and identity.symbol else None
         planned = when.draft or (identity is not None and identity.type in PLANNING_TYPES)
+        lines = Lines(text)
         for c in citations:
             kind = ACTS.get(c.relation)
             if kind is None:
                 continue
-            where = f"{source}:{line_of(text, c.start)}"
+            where = f"{source}:{lines.line(c.start)}"
             act = Act(kind, own_label or source, own_key, when.date, planned, where, source)
             for key in _keys(c):
                 self.acts.setdefault(key, []).append(act)
@@ -177,7 +175,7 @@ class StatusBook:
             self.known_dates.setdefault(own_key, (identity.date, source))
             if m := _STATUS_HEADER.search(text, 0, min(len(text), 2000)):
                 ended = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
-                act = Act("expired", own_label, None, ended, False, f"{source}:{line_of(text, m.start())}", source)
+                act = Act("expired", own_label, None, ended, False, f"{source}:{lines.line(m.start())}", source)
                 self.acts.setdefault(own_key, []).append(act)
 
     def status(self, c: Citation, as_of: str, citing: str | None = None) -> Status:

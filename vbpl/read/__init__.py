@@ -30,19 +30,24 @@ def _reader(kind: str) -> Callable[[bytes, str], ReadText]:
     return read_txt
 
 
-def read_data(data: bytes, source: str) -> ReadText:
-    """Read a document from its bytes; `source` names it in errors and in the result."""
+def read_data(data: bytes, source: str, compose: bool = True) -> ReadText:
+    """Read a document from its bytes; `source` names it in errors and in the result.
+
+    With `compose` false, plain text keeps its characters as written (NFD stays NFD), so that
+    offsets into the result are offsets into the file's own decoded text."""
     if not data:
         raise UnreadableError(source, msg("read.empty"))
-    result = _reader(sniff(data, source))(data, source)
+    kind = sniff(data, source)
+    result = read_txt(data, source, compose) if kind == "txt" else _reader(kind)(data, source)
     if not result.text.strip():
         raise UnreadableError(source, msg("read.blank"))
     return result
 
 
-def read_document(path: Path) -> ReadText:
-    """Read any supported file (txt/md, html, pdf, docx) into NFC text; raises UnreadableError with the reason."""
-    return read_data(read_bytes(Path(path)), str(path))
+def read_document(path: Path, compose: bool = True) -> ReadText:
+    """Read any supported file (txt/md, html, pdf, docx) into NFC text; raises UnreadableError with the reason.
+    `compose` as for `read_data`."""
+    return read_data(read_bytes(Path(path)), str(path), compose)
 
 
 def read_text(path: Path) -> str:

@@ -60,12 +60,13 @@ def to_unicode(text: str, encoding: str) -> str:
     return convert(text, CHARMAPS[encoding])
 
 
-def repair(text: str) -> tuple[str, str | None]:
-    """Convert `text` when it is legacy-encoded; NFC either way. Returns the text and the encoding found."""
+def repair(text: str, compose: bool = True) -> tuple[str, str | None]:
+    """Convert `text` when it is legacy-encoded, else compose it to NFC (unless not `compose`).
+    Returns the text and the encoding found."""
     encoding = detect(text)
     if encoding:
         return to_unicode(text, encoding), encoding
-    return nfc(text), None
+    return (nfc(text) if compose else text), None
 
 
 def nfc(text: str) -> str:

@@ -23,12 +23,15 @@ _CONTROLS = frozenset(range(32)) - {9, 10, 12, 13}  # tab, LF, FF, CR are text
 MAX_CONTROL_SHARE = 0.05
 
 
-def decode(data: bytes, source: str = "<input>") -> str:
-    """Decode text bytes to NFC Unicode, converting legacy TCVN3/VNI; refuse binary data."""
-    return decode_with_encoding(data, source)[0]
+def decode(data: bytes, source: str = "<input>", compose: bool = True) -> str:
+    """Decode text bytes to NFC Unicode, converting legacy TCVN3/VNI; refuse binary data.
+
+    With `compose` false, Unicode text keeps its characters as decoded (NFD stays NFD), so that
+    offsets into the result are offsets into the input as written."""
+    return decode_with_encoding(data, source, compose)[0]
 
 
-def decode_with_encoding(data: bytes, source: str = "<input>") -> tuple[str, str | None]:
+def decode_with_encoding(data: bytes, source: str = "<input>", compose: bool = True) -> tuple[str, str | None]:
     """The decoded text and the encoding found, None meaning plain UTF-8."""
     kind = sniff(data, source)
     if kind in ("pdf", "docx"):
@@ -36,7 +39,7 @@ def decode_with_encoding(data: bytes, source: str = "<input>") -> tuple[str, str
     encoding = _unicode_encoding(data)
     if encoding:
         try:
-            return _repaired(data.decode(encoding), encoding)
+            return _repaired(data.decode(encoding), encoding, compose)
         except UnicodeDecodeError as exc:
             reason = msg("read.broken_encoding", encoding=encoding, detail=detail(exc.reason))
             raise UnreadableError(source, reason) from exc
@@ -46,7 +49,7 @@ def decode_with_encoding(data: bytes, source: str = "<input>") -> tuple[str, str
     if sum(byte in _CONTROLS for byte in head) > MAX_CONTROL_SHARE * len(head):
         raise UnreadableError(source, msg("read.binary_control"))
     try:
-        return _repaired(data.decode("utf-8"), None)
+        return _repaired(data.decode("utf-8"), None, compose)
     except UnicodeDecodeError:
         pass
     latin = data.decode("latin-1")
@@ -54,7 +57,8 @@ def decode_with_encoding(data: bytes, source: str = "<input>") -> tuple[str, str
     if found:
         return legacy.to_unicode(latin, found), found
     try:
-        return legacy.nfc(data.decode("cp1258")), "cp1258"
+        text = data.decode("cp1258")
+        return (legacy.nfc(text) if compose else text), "cp1258"
     except UnicodeDecodeError as exc:
         raise UnreadableError(source, msg("read.unknown_encoding")) from exc
 
@@ -75,9 +79,9 @@ def _unicode_encoding(data: bytes) -> str | None:
     return None
 
 
-def _repaired(text: str, encoding: str | None) -> tuple[str, str | None]:
+def _repaired(text: str, encoding: str | None, compose: bool) -> tuple[str, str | None]:
     """Unicode text can still hold a legacy font's characters (copied out of a .VnTime document)."""
-    text, found = legacy.repair(text.removeprefix("\ufeff"))
+    text, found = legacy.repair(text.removeprefix("\ufeff"), compose)
     return text, found or (None if encoding == "utf-8-sig" else encoding)
 
 
@@ -98,8 +102,8 @@ def read_bytes(path: Path) -> bytes:
         raise UnreadableError(str(path), msg("read.os_error", error=_os_error(exc))) from exc
 
 
-def read_txt(data: bytes, source: str) -> ReadText:
-    """A plain-text (.txt/.md) document."""
-    text, encoding = decode_with_encoding(data, source)
+def read_txt(data: bytes, source: str, compose: bool = True) -> ReadText:
+    """A plain-text (.txt/.md) document; `compose` as for `decode`."""
+    text, encoding = decode_with_encoding(data, source, compose)
     notes = [f"converted from {encoding}"] if encoding in legacy.CHARMAPS else []
     return ReadText(text, "txt", source, encoding, notes=notes)

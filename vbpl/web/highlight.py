@@ -6,7 +6,6 @@ containing `<script>` shows as text.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,14 +51,3 @@ def segments(text: str, marks: Iterable[Mark]) -> list[Segment]:
     return out
 
 
-class Offsets:
-    """1-based line and column (as the checker reports them) back to character offsets."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
-
-    def at(self, line: int, col: int) -> int:
-        return self.starts[min(max(line, 1), len(self.starts)) - 1] + col - 1
-
-    def line_of(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset)

@@ -11,6 +11,7 @@ from urllib.parse import quote
 from vbpl.check import Finding, check_document
 from vbpl.extract import extract
 from vbpl.graph import CitationGraph
+from vbpl.lines import Lines
 from vbpl.messages import Lang, render
 from vbpl.models import Citation, DocumentIdentity, Extraction
 from vbpl.queries import Citing, CitingRows, cited_by, cites, find, sentence
@@ -18,7 +19,7 @@ from vbpl.resolve import Resolution
 from vbpl.store import Store, StoredCitation, StoredDocument
 from vbpl.web import labels
 from vbpl.web.corpus import WebCorpus, as_citation, today
-from vbpl.web.highlight import Mark, Offsets, Segment, segments
+from vbpl.web.highlight import Mark, Segment, segments
 from vbpl.web.recent import Recent
 
 LANG: Lang = "vi"  # the language of the pages (and of the messages the API gives them)
@@ -185,13 +186,13 @@ def _attach_findings(findings: list[dict[str, Any]], marks: list[Mark]) -> list[
 
 def finding_dicts(findings: list[Finding], text: str) -> list[dict[str, Any]]:
     """The findings as the pages show them: the message in Vietnamese, the check's title, offsets in the text."""
-    offsets = Offsets(text)
+    offsets = Lines(text)
     return [f.to_dict(LANG) | {
         "title": labels.CHECKS.get(f.code, f.code),
         "severity_label": labels.SEVERITIES.get(f.severity, f.severity),
         "outdated": f.code in labels.OUTDATED_CODES,
-        "start": offsets.at(f.line, f.col),
-        "end": offsets.at(f.end_line, f.end_col),
+        "start": offsets.offset(f.line, f.col),
+        "end": offsets.offset(f.end_line, f.end_col),
     } for f in findings]
 
 

@@ -1,0 +1,27 @@
+"""Character offsets to 1-based line and column numbers, as checker output and tables print them."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_NEWLINE = re.compile("\n")
+
+
+class Lines:
+    """The line starts of one text, found once, so that each offset costs a bisection
+    (numbering every citation of a large file stays linear)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+    def offset(self, line: int, col: int) -> int:
+        """The offset of a 1-based line and column (a line past the end counts as the last)."""
+        return self.starts[min(max(line, 1), len(self.starts)) - 1] + col - 1

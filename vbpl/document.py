@@ -3,12 +3,13 @@ proper spelling, level, province and its 2025 successor, signer, and the documen
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
 
 from vbpl.models import Citation, DocumentIdentity
-from vbpl.text import fold, rx, squash
+from vbpl.text import fold, line_matches, rx, squash
 from vbpl.vocab import vocabulary
 
 _LOCALITY = (("xa ", "xa"), ("phuong ", "xa"), ("thi tran ", "xa"), ("huyen ", "huyen"), ("quan ", "huyen"))
@@ -18,6 +19,10 @@ _SIGNER = regex.compile(
     r"TRƯỞNG\s+BAN|VIỆN\s+TRƯỞNG|CHỦ\s+NHIỆM|CHÁNH\s+ÁN|THỐNG\s+ĐỐC|TỔNG\s+KIỂM\s+TOÁN|TỔNG\s+THANH\s+TRA)"
     r"[^\n]{0,60}\n(?:[ \t*|]*(?:\(?[Đđ]ã\s+ký\)?|\[?[Kk]ý[^\n]{0,30})?[ \t*]*\n)*?[ \t*|]*"
     r"(?P<name>\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}*){1,4})[ \t*]*$"
+)
+# Where a match of _SIGNER can begin: a line break before what its first line opens with (see line_matches).
+_SIGNER_LINE = re.compile(
+    r"\n(?=[ \t*|#]*(?:(?:TM|KT|TL|TUQ|Q)[./]|PHÓ|CHỦ|GIÁM|BỘ|THỦ|TỔNG|BÍ|CHÁNH|TRƯỞNG|VIỆN|THỐNG))"
 )
 ATTACHED_WITHIN = 3000  # "(Ban hành kèm theo Quyết định số …)" sits under the title of the attached text
 
@@ -96,6 +101,6 @@ def issuer_from_symbol(symbol: str) -> str | None:
 def signer_of(text: str) -> str | None:
     """The person who signed: the name under the last title block (CHỦ TỊCH, GIÁM ĐỐC …) of the text."""
     found = None
-    for m in _SIGNER.finditer(text):
+    for m in line_matches(_SIGNER, _SIGNER_LINE, text):
         found = m.group("name")
     return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 import regex
@@ -10,7 +11,7 @@ from vbpl.dates import iso_date
 from vbpl.find import symbol_parts, type_from_codes
 from vbpl.grammar import SO, grammar, phrase_tree
 from vbpl.models import DocumentIdentity
-from vbpl.text import fold, rx, squash
+from vbpl.text import fold, line_matches, rx, squash
 from vbpl.vocab import vocabulary
 
 HEADER_SPAN = 2500  # the header block sits in the first lines; web pages add a little before it
@@ -38,6 +39,18 @@ _ISSUER_LINES = regex.compile(
     r"(?:[ \t]*\n?[ \t]*(?P<where>(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|XÃ|PHƯỜNG)\s+[\p{Lu}\s-]{2,40}?))?[ \t]*(?:\||$)"
 )
 
+# Where the line patterns can match (see line_matches): a line break before the word a match opens with.
+_ISSUER_LINE_START = re.compile(
+    r"\n(?=[ \t#*|]*(?:ỦY|UỶ|HỘI|CHỦ|BỘ|CHÍNH|QUỐC|THỦ|TỈNH|THÀNH|HUYỆN|BAN|SỞ|VĂN|NGÂN))"
+)
+_BARE_DATE = regex.compile(r"(?m)^[ \t|]*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
+_BARE_DATE_START = re.compile(r"\n(?=[ \t|]*ngày)")
+
+
+def _first(pattern: regex.Pattern[str], starts: re.Pattern[str], text: str) -> regex.Match[str] | None:
+    """pattern.search(text) for a pattern anchored on line starts (see line_matches)."""
+    return next(line_matches(pattern, starts, text), None)
+
 
 @cache
 def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
@@ -48,9 +61,17 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
 
 
+# Where a match of _NUMBER_LINE can begin, besides the start of the text: a line break, a "|", or "Số".
+_NUMBER_LINE_AT = re.compile(r"[\n|]|S[ốỐ]")
+
+
 def _number_line(head: str) -> tuple[regex.Match[str] | None, bool]:
     number_line, issued = _patterns()
-    m = number_line.search(head)
+    # number_line.search(head), tried only where a match can begin (found by the stdlib engine: `regex` tries
+    # every position), so that a number line is found in half the time.
+    m = number_line.match(head) or next(
+        (m for hit in _NUMBER_LINE_AT.finditer(head) if (m := number_line.match(head, hit.start()))), None
+    )
     if m:
         return m, False
     m = issued.search(head, 0, 250)
@@ -106,7 +127,8 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
                 rx(r"(?P<d>\d+)/(?P<m>\d+)/(?P<y>\d+)").match(f"{pd['d']}/{pd['m']}/{pd['y']}")
             )
     title = None
-    type_line = _type_lines()[0].search(head)
+    type_lines, type_starts = _type_lines()
+    type_line = _first(type_lines[0], type_starts, head)
     if type_line and doc_type is None:
         doc_type = vocabulary().type_by_word.get(fold(type_line.group("type")))
         title = squash(type_line.group("title").replace("*", "").replace("#", "").replace("|", " "))
@@ -125,13 +147,13 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     ):
         date, _ = iso_date(nd)
     if date is None and (
-        bare := rx(r"(?m)^[ \t|]*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}").search(head)
+        bare := _first(_BARE_DATE, _BARE_DATE_START, head)
     ):
         date, _ = iso_date(g.date.search(bare.group()))
     if doc_type is None and symbol:
         doc_type = symbol_type
     issuer = None
-    il = _ISSUER_LINES.search(head)
+    il = _first(_ISSUER_LINES, _ISSUER_LINE_START, head)
     if il:
         issuer = squash(il.group("body") + (" " + il.group("where") if il.group("where") else ""))
         issuer = issuer.capitalize() if issuer.isupper() else issuer
@@ -156,7 +178,8 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
 def _type_symbol_line(text: str, head: str) -> tuple[str | None, str, tuple[int, int]] | None:
     """A header line that is a type word in capitals followed by the symbol: 'VĂN BẢN HỢP NHẤT 42/VBHN-VPQH'."""
     g = grammar()
-    m = _type_lines()[1].search(head)
+    type_lines, type_starts = _type_lines()
+    m = _first(type_lines[1], type_starts, head)
     if m is None:
         return None
     sm = g.symbol.match(text, m.end())
@@ -170,14 +193,14 @@ def _type_symbol_line(text: str, head: str) -> tuple[str | None, str, tuple[int,
 
 
 @cache
-def _type_lines() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """A type word in capitals on its own line (then the title), and one followed by the symbol."""
-    names = "|".join(
-        regex.escape(t.upper()) for t in sorted((t.name for t in vocabulary().types), key=len, reverse=True)
+def _type_lines() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str]], re.Pattern[str]]:
+    """A type word in capitals on its own line (then the title), and one followed by the symbol; where either
+    can match (see line_matches)."""
+    upper = [t.upper() for t in sorted((t.name for t in vocabulary().types), key=len, reverse=True)]
+    names = "|".join(regex.escape(t) for t in upper)
+    starts = re.compile(r"\n(?=[ \t#*|]*(?:" + "|".join(re.escape(t) for t in upper) + "))")
+    own_line = regex.compile(
+        rf"(?m)^[ \t#*|]*(?P<type>{names})[ \t*|]*\n(?:[ \t]*\n)*[ \t#*|]*(?P<title>[^\n]+(?:\n[^\n]+){{0,3}})"
     )
-    return (
-        regex.compile(
-            rf"(?m)^[ \t#*|]*(?P<type>{names})[ \t*|]*\n(?:[ \t]*\n)*[ \t#*|]*(?P<title>[^\n]+(?:\n[^\n]+){{0,3}})"
-        ),
-        regex.compile(rf"(?m)^[ \t#*|]*(?P<type>{names})\s+(?:SỐ\s*:?\s*)?(?=\d)"),
-    )
+    with_symbol = regex.compile(rf"(?m)^[ \t#*|]*(?P<type>{names})\s+(?:SỐ\s*:?\s*)?(?=\d)")
+    return (own_line, with_symbol), starts

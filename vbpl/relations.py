@@ -27,10 +27,13 @@ _BOUNDARY = regex.compile(
 )
 # A line that a hard wrap broke mid-sentence: it has lower case, ends in a word, and is no heading ("1. Mục tiêu",
 # "Điều 1. Phạm vi", "Chương I"); the capital that opens the next line is then a name going on ("của Bộ\nChính trị").
-_WRAPPED_LINE = regex.compile(
-    r"(?![ \t]*(?:[\-+*•#>(|]|\d{1,2}[.)/]|[a-zđ]\)|[IVX]+\.?\s|(?i:điều|chương|mục|phần)\s+\w+\.?\s))"
-    r"[^\n]*\p{Ll}[^\n]*\w[ \t]*\Z"
+# Read in three steps (see _wrapped): as one pattern, "[^\n]*\p{Ll}[^\n]*\w[ \t]*\Z", a line that does not end in a
+# word took time in proportion to the square of its length.
+_HEADING = regex.compile(
+    r"[ \t]*(?:[\-+*•#>(|]|\d{1,2}[.)/]|[a-zđ]\)|[IVX]+\.?\s|(?i:điều|chương|mục|phần)\s+\w+\.?\s)"
 )
+_LOWER = regex.compile(r"\p{Ll}")
+_WORD = regex.compile(r"\w")
 _NEXT_LINE_NAME = regex.compile(r"\n[ \t]*\p{Lu}\p{Ll}")
 _WRAP_WIDTH = 300  # a longer line is no hard wrap
 _CONJUNCTION = regex.compile(r"[\s,;)”\"]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z")
@@ -151,7 +154,9 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             run = cue
         elif _LEAD.match(lead_text) and run is not None and _continues_run(text, prev, clause_start):
             m.relation = run
-        elif _BEFORE_ENACTING.match(text, m.start, m.start + _PREAMBLE_REACH):
+        elif text.find("QUYẾT", m.start, m.start + _PREAMBLE_REACH) >= 0 and _BEFORE_ENACTING.match(
+            text, m.start, m.start + _PREAMBLE_REACH
+        ):
             m.relation = run = "basis"  # a line of the preamble that lost its "Căn cứ"
         else:
             m.relation = "mentions"
@@ -176,13 +181,21 @@ def _last_boundary(text: str, floor: int, pos: int, before: int) -> int:
 
 
 def _wrapped(text: str, x: int) -> bool:
-    """Whether the line break at x is a hard wrap inside a sentence (see _WRAPPED_LINE)."""
+    """Whether the line break at x is a hard wrap inside a sentence: the line before it has lower case, then ends
+    in a word, and is no heading (see _HEADING)."""
     if not _NEXT_LINE_NAME.match(text, x, x + 80):
         return False
     line_start = text.rfind("\n", max(0, x - _WRAP_WIDTH), x) + 1
     if line_start == 0 and x > _WRAP_WIDTH:
         return False
-    return _WRAPPED_LINE.match(text, line_start, x) is not None
+    line = text[line_start:x]  # no line break in it
+    words = line.rstrip(" \t")
+    return (
+        len(words) > 1
+        and _WORD.match(words, len(words) - 1) is not None
+        and _LOWER.search(words, 0, len(words) - 1) is not None
+        and _HEADING.match(line) is None
+    )
 
 
 def _continues_run(text: str, prev: Mention | None, clause_start: int) -> bool:

@@ -112,6 +112,14 @@ CASES = [
     ("Căn cứ Nghị quyết 09/2026NQ-HĐND;", "Nghị quyết", "09/2026/NQ-HĐND", None, "basis"),
     ("Căn cứ Quyết định số: 1206 /QĐ-HVTC;", "Quyết định", "1206/QĐ-HVTC", None, "basis"),
     ("Căn cứ QUYẾT ĐỊNH SỐ 36/QĐ-TTG;", "Quyết định", "36/QĐ-TTg", None, "basis"),
+    # PDF text that lost the hyphen between the type code and the issuer's, and a number with a letter.
+    ("Căn cứ Nghị định số 61/2018/NĐCP ngày 23/4/2018;", "Nghị định", "61/2018/NĐ-CP", "2018-04-23", "basis"),
+    ("Căn cứ Quyết định số 2468/QĐUBND;", "Quyết định", "2468/QĐ-UBND", None, "basis"),
+    ("Căn cứ Nghị quyết số 30c/NQCP ngày 08/11/2011;", "Nghị quyết", "30c/NQ-CP", "2011-11-08", "basis"),
+    # The code says which kind of Thông tư.
+    ("Căn cứ Thông tư số 03/2008/TTLT-BYT-BNV;", "Thông tư liên tịch", "03/2008/TTLT-BYT-BNV", None, "basis"),
+    # A page glued the next word to the symbol.
+    ("Xem Thông tư 19/2023/TT-BTNMTNgày đăng 01/12/2023", "Thông tư", "19/2023/TT-BTNMT", None, "mentions"),
 ]
 
 

@@ -115,10 +115,25 @@ def canonical_codes(written: str) -> tuple[tuple[str, str], ...]:
         token = m.group(2)
         if token not in official and (canonical := vocab.canonical_code.get(fold(token))):
             token = canonical
+        elif not parts and (glued := _glued_codes(token)):
+            parts.extend(glued)
+            continue
         elif token.islower():
             token = token.upper()
         parts.append((sep, token))
     return tuple(parts)
+
+
+def _glued_codes(token: str) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """A type code and an issuer code that lost the hyphen between them, as PDF text often does
+    ("QĐUBND", "NĐCP", "TTVPCP"): the two codes with their official spelling, else None."""
+    vocab = vocabulary()
+    key = fold(token)
+    for cut in range(len(key) - 1, 0, -1):  # the longest type code first: "TTLT" before "TT"
+        head, tail = key[:cut], key[cut:]
+        if head in vocab.type_by_code and head not in vocab.issuers and tail in vocab.issuers:
+            return ("", vocab.canonical_code[head]), ("-", vocab.canonical_code[tail])
+    return None
 
 
 _CODE_PART = regex.compile(r"(\s*(?:--|//|[-/])\s*|^)([^\s\-/]+)")
@@ -141,6 +156,15 @@ def type_from_codes(codes: list[str], party: bool) -> str | None:
         if session:
             return "Nghị quyết" if session.group(1).upper() == "UBTVQH" else "Luật"
     return "Công văn"  # no type code: an official letter ("8143/UBND-KGVX", "1577/SNN-KHTC")
+
+
+def _refined(doc_type: str | None, codes: list[str], party: bool) -> str | None:
+    """The type word's type, or the narrower one the symbol's code names: "Thông tư số 03/2008/TTLT-BYT-BNV"
+    is a Thông tư liên tịch."""
+    if doc_type is None or party or not codes:
+        return doc_type
+    by_code = vocabulary().type_by_code.get(fold(codes[0]))
+    return by_code if by_code and by_code.startswith(doc_type + " ") else doc_type
 
 
 def _is_local(codes: list[str]) -> bool:
@@ -362,7 +386,7 @@ def _symbol_mention(text: str, sm: regex.Match[str]) -> Mention | None:
             return None
     if pre and pre.start() < start:
         start = pre.start()
-    doc_type = _type_of_word(type_word) if type_word else None
+    doc_type = _refined(_type_of_word(type_word), codes, party) if type_word else None
     if doc_type is None:
         doc_type = type_from_codes(codes, party)
     form = "number_only" if type_word is None else "full"

@@ -125,19 +125,22 @@ class Grammar:
         vocab = vocabulary()
         codes = sorted({i.code for i in vocab.issuers.values()} | set(vocab.canonical_code.values()), key=len)
         known = "|".join(regex.escape(c) for c in reversed(codes))
-        code = r"[^\W\d_][\w&]*(?:\.[^\W_][\w&]*)*"
+        # A known code ends before a capitalised word glued to it ("TT-BTNMTNgày đăng"); other codes run to
+        # the end of the word, and are not cut back to fit.
+        glued = r"\p{Lu}\p{Ll}"
+        code = rf"(?:(?:{known})(?={glued})|[^\W\d_][\w&]*+(?:\.[^\W_][\w&]*+)*+)"
         code_up = rf"(?:(?i:{known})|\p{{Lu}}[\p{{Lu}}\d&]+)(?![\w&])"
         type_codes = "|".join(regex.escape(c) for t in vocab.types for c in t.codes if len(c) > 1)
         codes_rx = rf"{code}(?:(?:--|//|[-/])(?:{code})|(?:\s+[-/]\s*|[-/]\s+)(?:{code_up}))*"
         self.symbol = regex.compile(
             rf"""
-            (?<![\d/.,])(?P<num>\d{{1,5}})
+            (?<![\d/.,])(?P<num>\d{{1,5}}(?:[a-zđ](?=/))?)  # "30c/NQ-CP": a letter after the number
             (?:
                \s*/\s*(?P<year>(?:19|20)\d\d)(?:\s*/{{1,2}}\s*|-|(?=[^\W\d_]))(?P<codes_n>{codes_rx})
               |(?:/{{1,2}}(?=[^\W\d_])|(?:\s+/\s*|/\s+)(?={code_up}))(?P<codes_a>{codes_rx})
               |(?:\s*-\s*(?P<pcode>{code})|\s+(?P<pcode>{type_codes}))\s*/\s*(?P<codes_p>{codes_rx})
             )
-            (?![\w&])
+            (?:(?![\w&])|(?={glued}))
             """,
             regex.VERBOSE,
         )

@@ -233,6 +233,32 @@ def test_amendment_inside_a_citation() -> None:
     assert a.relation == b.relation == "basis"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Căn cứ Quyết định số 27/2018/QĐ-UBND ngày 13/6/2018 của UBND tỉnh ban hành Quy định quản lý nhiệm vụ (*đã "
+        "được sửa đổi, bổ sung một số điều tại Quyết định số 10/2020/QĐ-UBND ngày 24/3/2020 của UBND tỉnh*);",
+        "Sửa đổi Điều 1 Nghị quyết 64/2017/NQ-HĐND quy định chế độ công tác phí tỉnh Thanh Hóa đã được sửa đổi tại "
+        "Điều 1 Nghị quyết 29/2024/NQ-HĐND.",
+    ],
+)
+def test_amendment_after_a_title(text: str) -> None:
+    a, b = extract(text).citations
+    assert a.title is not None and "sửa đổi" not in a.title.removeprefix("Sửa đổi")
+    assert a.amended_by == [b.id]
+    assert a.relation == b.relation != "mentions"
+
+
+def test_a_bracketed_repeat_is_a_short_name() -> None:
+    text = (
+        "Thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công "
+        "nghệ (Nghị quyết số 57-NQ/TW), Ban Thường vụ ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW."
+    )
+    full, short, again = extract(text).citations
+    assert (short.form, short.relation, short.id) == ("defined", "implements", full.id)
+    assert again.relation == "implements"  # the citing text's own programme implements it
+
+
 def test_nested_in_title_is_mentions_and_renamed_issuer_is_kept() -> None:
     text = (
         "Căn cứ Kế hoạch số 433-KH/TU ngày 28/02/2025 của Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW;\n"

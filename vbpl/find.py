@@ -47,8 +47,11 @@ _TITLE_WORDS = (
     "Về việc", "Phê duyệt", "Ban hành", "Quy định", "Hướng dẫn",  # a trích yếu copied with its capital
 )  # fmt: skip
 _TITLE_START = regex.compile(rf"[ \t]*,?\s*[“\"]?(?P<title>{phrase_tree(_TITLE_WORDS)}(?!\w))")  # title: group 1
+# A title ends at a quote, a clause end, a list item, a definition, or where the citation's amendments begin
+# ("… về quản lý (đã được sửa đổi, bổ sung tại …)", "… tỉnh Thanh Hóa đã được sửa đổi tại …").
 _TITLE_END = regex.compile(
     r"[”\"]|;|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*[\-+*•|#])|\(sau\s+đây|\|"
+    r"|[\s,]*(?:\(\s*\**\s*)?(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)"
 )
 _DEFINED = regex.compile(
     r"(?r)(?:sau\s+đây\s+(?:được\s+)?(?:viết|gọi)(?:\s+tắt)?(?:\s+là)?\s*:?\s*[\"“]?)\s*\Z"
@@ -500,11 +503,12 @@ def find_mentions(text: str) -> list[Mention]:
         if m:
             mentions.append(m)
     mentions.sort(key=lambda m: m.start)
-    for m in mentions:
+    for i, m in enumerate(mentions):
         _tail(text, m)
-        if text.find("đây", max(0, m.start - 40), m.start) >= 0 and _DEFINED.search(
+        defined = text.find("đây", max(0, m.start - 40), m.start) >= 0 and _DEFINED.search(
             text, max(0, m.start - 40), m.start
-        ):
+        )
+        if defined or _names_again(text, mentions, i):
             m.form = "defined"
         before = text[max(0, m.start - 60) : m.start].lower()  # a pinpoint has one of these words:
         if ("điều" in before or "khoản" in before or "mục" in before or "lục" in before) and (
@@ -512,6 +516,27 @@ def find_mentions(text: str) -> list[Mention]:
         ):
             m.pinpoint = squash(pin.group("pin"))
     return mentions
+
+
+_OPEN_BRACKET = regex.compile(r"(?r)\(\s*\Z")
+_CLOSE_BRACKET = regex.compile(r"\s*\)")
+
+
+def _names_again(text: str, mentions: list[Mention], i: int) -> bool:
+    """Whether mentions[i] stands alone in brackets after a fuller mention of the same document in the same
+    sentence, as a short name for it: "Thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị
+    về … quốc gia (Nghị quyết số 57-NQ/TW), …"."""
+    m = mentions[i]
+    if i == 0 or m.symbol is None or m.partial:
+        return False
+    if not (_OPEN_BRACKET.search(text, max(0, m.start - 4), m.start) and _CLOSE_BRACKET.match(text, m.end)):
+        return False
+    for other in reversed(mentions[max(0, i - 8) : i]):
+        if other.start < m.start - 600:
+            break
+        if other.symbol == m.symbol and other.form != "defined":
+            return not regex.search(r"[.;]\s", text[other.end : m.start])
+    return False
 
 
 def _named(text: str) -> Iterator[regex.Match[str]]:

@@ -42,6 +42,7 @@ _AMENDMENT = regex.compile(
     r"(?:được|đã\s+được)\s+(?:sửa\s+đổi|bổ\s+sung)",
     regex.IGNORECASE,
 )
+_TITLE_THEN_AMENDMENT = regex.compile(r"[\s,]*(?:\(\s*\**\s*)?(?:" + _AMENDMENT.pattern + ")", regex.IGNORECASE)
 _OPINION_ON = regex.compile(r"có\s+ý\s+kiến\s+(?:đối\s+với|về)(?!\w)", regex.IGNORECASE)
 # The citing text guides ("Văn phòng Trung ương hướng dẫn …"): not "theo/được hướng dẫn", "văn bản hướng dẫn".
 _GUIDES = regex.compile(r"(?<!(?:theo|được|bản|các|có)\s+)(?<!\w)hướng\s+dẫn(?!\w)", regex.IGNORECASE)
@@ -124,7 +125,8 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
         if prev is not None and boundary == prev_clause:
             gap_start = max(prev.tail, prev.end)
             gap = text[gap_start : m.start]
-            if _AMENDMENT.search(text, prev.end, m.start) and prev.title_end <= gap_start + 1:
+            untitled = prev.title_end <= gap_start + 1 or _TITLE_THEN_AMENDMENT.match(text, prev.title_end)
+            if untitled and _AMENDMENT.search(text, prev.end, m.start):
                 _amends(mentions, parent_of, i, parent_of.get(i - 1, i - 1))
                 prev = m
                 continue

@@ -51,7 +51,7 @@ _TITLE_START = regex.compile(rf"[ \t]*,?\s*[“\"]?(?P<title>{phrase_tree(_TITLE
 # ("… về quản lý (đã được sửa đổi, bổ sung tại …)", "… tỉnh Thanh Hóa đã được sửa đổi tại …").
 _TITLE_END = regex.compile(
     r"[”\"]|;|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*[\-+*•|#])|\(sau\s+đây|\|"
-    r"|[\s,]*(?:\(\s*\**\s*)?(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)"
+    r"|(?P<amendment>(?:\(\s*\**\s*)?(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế))"
 )
 _DEFINED = regex.compile(
     r"(?r)(?:sau\s+đây\s+(?:được\s+)?(?:viết|gọi)(?:\s+tắt)?(?:\s+là)?\s*:?\s*[\"“]?)\s*\Z"
@@ -318,7 +318,8 @@ def _tail(text: str, m: Mention) -> None:
         start = t.start(1)  # the title
         stop = _TITLE_END.search(text, start, start + 500)
         end = stop.start() if stop else min(len(text), start + 500)
-        m.title = squash(text[start:end]) or None
+        title = squash(text[start:end])
+        m.title = (title.rstrip(",") if stop and stop.group("amendment") else title) or None
         m.title_end = end
     else:
         m.title_end = pos

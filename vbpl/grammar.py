@@ -128,7 +128,7 @@ class Grammar:
         # A known code ends before a capitalised word glued to it ("TT-BTNMTNgày đăng"); other codes run to
         # the end of the word, and are not cut back to fit.
         glued = r"\p{Lu}\p{Ll}"
-        code = rf"(?:(?:{known})(?={glued})|[^\W\d_][\w&]*+(?:\.[^\W_][\w&]*+)*+)"
+        code = rf"(?:(?=\p{{Lu}}[\p{{Lu}}&]*{glued})(?:{known})(?={glued})|[^\W\d_][\w&]*+(?:\.[^\W_][\w&]*+)*+)"
         code_up = rf"(?:(?i:{known})|\p{{Lu}}[\p{{Lu}}\d&]+)(?![\w&])"
         type_codes = "|".join(regex.escape(c) for t in vocab.types for c in t.codes if len(c) > 1)
         codes_rx = rf"{code}(?:(?:--|//|[-/])(?:{code})|(?:\s+[-/]\s*|[-/]\s+)(?:{code_up}))*"

@@ -521,6 +521,7 @@ def find_mentions(text: str) -> list[Mention]:
 
 _OPEN_BRACKET = regex.compile(r"(?r)\(\s*\Z")
 _CLOSE_BRACKET = regex.compile(r"\s*\)")
+_SENTENCE_END = regex.compile(r"[.;]\s")
 
 
 def _names_again(text: str, mentions: list[Mention], i: int) -> bool:
@@ -536,7 +537,7 @@ def _names_again(text: str, mentions: list[Mention], i: int) -> bool:
         if other.start < m.start - 600:
             break
         if other.symbol == m.symbol and other.form != "defined":
-            return not regex.search(r"[.;]\s", text[other.end : m.start])
+            return not _SENTENCE_END.search(text, other.end, m.start)
     return False
 
 

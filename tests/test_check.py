@@ -199,6 +199,23 @@ def test_exit_codes_and_text_output(tmp_path):
     assert result.exit_code == 2 and "VB203" in result.stdout and "broken.pdf" in result.stderr
 
 
+def test_columns_of_an_nfd_file_count_its_characters_as_written(tmp_path):
+    """An editor shows an NFD file's columns in its own characters (a vowel and its marks are several)."""
+    import unicodedata
+
+    line = "Yêu cầu UBND các huyện triển khai.\n"
+    nfc = write(tmp_path, "nfc.txt", HEAD + line)
+    nfd = tmp_path / "nfd.txt"
+    nfd.write_text(unicodedata.normalize("NFD", HEAD + line), encoding="utf-8")
+    (composed,), _ = run_check([nfc], as_of=AS_OF)
+    (decomposed,), _ = run_check([nfd], as_of=AS_OF)
+    written = nfd.read_text(encoding="utf-8").splitlines()[decomposed.line - 1]
+    assert composed.code == decomposed.code == "VB203" and composed.line == decomposed.line
+    assert composed.col < decomposed.col
+    assert unicodedata.normalize("NFC", written[decomposed.col - 1 : decomposed.end_col - 1]) == "UBND các huyện"
+    assert line[composed.col - 1 : composed.end_col - 1] == "UBND các huyện"
+
+
 def test_cli_speaks_english_and_the_same_finding_renders_in_vietnamese(tmp_path):
     """`vbpl check` prints English (scripts and tests read it); the web renders the same finding in Vietnamese."""
     from message_fragments import spoken

@@ -21,6 +21,7 @@ from vbpl.document import issuer_from_symbol
 from vbpl.lines import Lines
 from vbpl.messages import Date, Joined, Lang, Message, msg
 from vbpl.models import Citation, Extraction
+from vbpl.normalize import normalize
 from vbpl.reorganisation import body_mentions
 from vbpl.status import PLANNING_TYPES, DocumentDate, StatusBook, document_date, dynamic_clause, label_of, period_of
 from vbpl.text import fold
@@ -105,10 +106,19 @@ class Context:
 
 
 def check_document(
-    path: str, text: str, extraction: Extraction, book: StatusBook, as_of: str, *, resolver: object | None = None
+    path: str,
+    text: str,
+    extraction: Extraction,
+    book: StatusBook,
+    as_of: str,
+    *,
+    resolver: object | None = None,
+    written: str | None = None,
 ) -> list[Finding]:
-    """Every finding for one document, in text order."""
-    ctx = Context(path, text, extraction, document_date(extraction.document, text), Lines(text), fold(text))
+    """Every finding for one document, in text order. `text` is NFC; when the file as `written` is not (NFD
+    text), lines and columns are counted in the characters as written, as an editor shows them."""
+    lines = Lines(written, normalize(written).original) if written is not None and written != text else Lines(text)
+    ctx = Context(path, text, extraction, document_date(extraction.document, text), lines, fold(text))
     findings: list[Finding] = []
     dynamic = dynamic_clause(text, ctx.folded)
     if dynamic:

@@ -13,6 +13,7 @@ import typer
 from vbpl.check import CHECKS, Finding, check_document, select_findings
 from vbpl.extract import extract
 from vbpl.read import UnreadableError, read_document
+from vbpl.read.legacy import nfc
 from vbpl.registry import RegistryError, import_file, load_registry, user_dir
 from vbpl.status import StatusBook
 
@@ -39,13 +40,14 @@ def run_check(
     documents = []
     for path in paths:
         try:
-            text = read_document(path).text
+            written = read_document(path, compose=False).text
         except (UnreadableError, OSError) as exc:
             errors.append(f"{path}:1:1: E902 {exc}")
             continue
+        text = nfc(written)
         extraction = extract(text)
         book.add_document(str(path), extraction.document, text, extraction.citations)
-        documents.append((path, text, extraction))
+        documents.append((path, text, written, extraction))
     resolver = None
     if db is not None:
         from vbpl.check_corpus import load_store
@@ -54,8 +56,8 @@ def run_check(
         with Store.open(db, create=False) as store:
             resolver = load_store(store, book)
     findings = []
-    for path, text, extraction in documents:
-        findings += check_document(str(path), text, extraction, book, as_of, resolver=resolver)
+    for path, text, written, extraction in documents:
+        findings += check_document(str(path), text, extraction, book, as_of, resolver=resolver, written=written)
     return findings, errors
 
 

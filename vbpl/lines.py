@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 _NEWLINE = re.compile("\n")
 
@@ -12,10 +13,15 @@ class Lines:
     """The line starts of one text, found once, so that each offset costs a bisection
     (numbering every citation of a large file stays linear)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, original: Callable[[int], int] | None = None) -> None:
+        """`original` maps the offsets that will be asked about into `text`, when they are offsets into another
+        form of it (its NFC form, for a file written in NFD: columns count the characters as written)."""
         self.starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+        self.original = original
 
     def at(self, offset: int) -> tuple[int, int]:
+        if self.original is not None:
+            offset = self.original(offset)
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
 

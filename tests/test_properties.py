@@ -88,6 +88,30 @@ legal_fragments = st.lists(
     max_size=40,
 ).map("".join)
 
+# Real text damaged the way copies and PDF extraction damage it: characters inserted, dropped or replaced.
+CORPUS = [p.read_text(encoding="utf-8") for p in [*SEEDS, *sorted((ROOT / "corpora" / "docs").glob("*.txt"))]]
+EDITS = [*"/-–.,;:()|*#\n\t 0123456789Ðđ\u00a0\u0300\u0301\u0323", "số ", "ngày ", " tháng ", " năm ", "QĐ-UBND"]
+
+
+def _damaged(start: int, edits: list[tuple[int, int, str]]) -> str:
+    text = CORPUS[start % len(CORPUS)]
+    begin = start % max(1, len(text) - 2000)
+    chars = list(text[begin : begin + 2000])
+    for where, how, what in edits:
+        k = where % (len(chars) + 1)
+        if how == 0:
+            chars.insert(k, what)
+        elif chars:
+            chars[min(k, len(chars) - 1)] = what if how == 1 else ""
+    return "".join(chars)
+
+
+damaged_corpus = st.builds(
+    _damaged,
+    st.integers(min_value=0, max_value=10**7),
+    st.lists(st.tuples(st.integers(min_value=0), st.integers(0, 2), st.sampled_from(EDITS)), max_size=30),
+)
+
 legal_text = st.one_of(
     legal_fragments,
     legal_fragments.map(nfd),
@@ -99,6 +123,8 @@ legal_text = st.one_of(
 
 
 def check_invariants(text: str, result: Extraction) -> None:
+    if result.document is not None and result.document.date is not None:
+        assert dt.date.fromisoformat(result.document.date).isoformat() == result.document.date
     for c in result.citations:
         assert isinstance(c, Citation)
         assert 0 <= c.start < c.end <= len(text), (c.start, c.end, len(text))
@@ -120,6 +146,21 @@ def test_any_text(text: str) -> None:
 @given(legal_text)
 def test_legal_fragments(text: str) -> None:
     check_invariants(text, extract(text))
+
+
+@PROPERTY_SETTINGS
+@given(damaged_corpus)
+def test_damaged_corpus_text(text: str) -> None:
+    check_invariants(text, extract(text))
+
+
+@pytest.mark.parametrize(
+    "line", ["ngày 01 tháng 02 năm 3024", "ngày 01 tháng 02 năm 20245", "Số: 12/QĐ-UBND ngày 1 tháng 2 năm 1024"]
+)
+def test_a_date_line_with_no_possible_year_is_no_date(line: str) -> None:
+    """A header date line whose year cannot be one (found by damaging corpus text) is not read as a date."""
+    result = extract(line + "\n")
+    assert result.document is None or result.document.date is None
 
 
 # --- NFD reads as NFC ---------------------------------------------------------------------

@@ -43,7 +43,7 @@ _ISSUER_LINES = regex.compile(
 _ISSUER_LINE_START = re.compile(
     r"\n(?=[ \t#*|]*(?:ỦY|UỶ|HỘI|CHỦ|BỘ|CHÍNH|QUỐC|THỦ|TỈNH|THÀNH|HUYỆN|BAN|SỞ|VĂN|NGÂN))"
 )
-_BARE_DATE = regex.compile(r"(?m)^[ \t|]*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
+_BARE_DATE = regex.compile(r"(?m)^[ \t|]*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d(?!\d)")
 _BARE_DATE_START = re.compile(r"\n(?=[ \t|]*ngày)")
 
 

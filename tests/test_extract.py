@@ -118,6 +118,9 @@ CASES = [
     ("Căn cứ Nghị quyết số 30c/NQCP ngày 08/11/2011;", "Nghị quyết", "30c/NQ-CP", "2011-11-08", "basis"),
     # The code says which kind of Thông tư.
     ("Căn cứ Thông tư số 03/2008/TTLT-BYT-BNV;", "Thông tư liên tịch", "03/2008/TTLT-BYT-BNV", None, "basis"),
+    # "Chương trình hành động" is a Chương trình.
+    ("Triển khai Chương trình hành động số 11 -CTr/QU ngày 12/9/2022;", "Chương trình", "11-CTr/QU", "2022-09-12",
+     "implements"),
     # A page glued the next word to the symbol.
     ("Xem Thông tư 19/2023/TT-BTNMTNgày đăng 01/12/2023", "Thông tư", "19/2023/TT-BTNMT", None, "mentions"),
 ]
@@ -309,6 +312,22 @@ def test_date_written_before_ban_hanh() -> None:
 def test_reporting_on_an_implementation_is_a_mention() -> None:
     text = "tổng kết kết quả thực hiện Quyết định số 712/QĐ-TTg ngày 21/5/2010 của Thủ tướng Chính phủ"
     assert [c.relation for c in extract(text).citations] == ["mentions"]
+
+
+def test_carrying_out_an_activity_under_a_law_is_a_mention() -> None:
+    text = "Tổ chức, cá nhân thực hiện hoạt động mua bán trái phiếu thuộc phạm vi điều chỉnh của Luật chứng khoán."
+    assert [c.relation for c in extract(text).citations] == ["mentions"]
+
+
+def test_a_title_in_straight_quotes_is_read_whole_and_the_list_goes_on_after_it() -> None:
+    text = (
+        'Hội nghị quán triệt, triển khai thực hiện Kết luận số 209-KL/TU ngày 22/6/2022 của Ban Thường vụ Thành ủy về '
+        '"Xây dựng và phát triển quận Sơn Trà đến năm 2030 và những năm tiếp theo" và Chương trình hành động số '
+        "11-CTr/QU ngày 12/9/2022 của Quận ủy Sơn Trà."
+    )
+    conclusion, programme = extract(text).citations
+    assert conclusion.title == 'về "Xây dựng và phát triển quận Sơn Trà đến năm 2030 và những năm tiếp theo"'
+    assert (programme.text, programme.relation) == ("Chương trình hành động số 11-CTr/QU", "implements")
 
 
 def test_hard_wrapped_dates_and_symbols_do_not_end_a_clause() -> None:

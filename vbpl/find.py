@@ -53,6 +53,8 @@ _TITLE_END = regex.compile(
     r"[”\"]|;|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*[\-+*•|#])|\(sau\s+đây|\|"
     r"|(?P<amendment>(?:\(\s*\**\s*)?(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế))"
 )
+# A straight quote that opens (after a space, before a word) and its closing one, on the same line.
+_QUOTED = regex.compile(r'(?<=\s)"(?=\w)[^"\n]*"')
 _DEFINED = regex.compile(
     r"(?r)(?:sau\s+đây\s+(?:được\s+)?(?:viết|gọi)(?:\s+tắt)?(?:\s+là)?\s*:?\s*[\"“]?)\s*\Z"
 )
@@ -317,7 +319,11 @@ def _tail(text: str, m: Mention) -> None:
     if t:
         start = t.start(1)  # the title
         stop = _TITLE_END.search(text, start, start + 500)
-        end = stop.start() if stop else min(len(text), start + 500)
+        if stop and (quoted := _QUOTED.match(text, stop.start(), start + 500)):
+            stop = None  # 'về "Xây dựng và phát triển …" và …': the quoted words are the title
+            end = quoted.end()
+        else:
+            end = stop.start() if stop else min(len(text), start + 500)
         title = squash(text[start:end])
         m.title = (title.rstrip(",") if stop and stop.group("amendment") else title) or None
         m.title_end = end

@@ -54,7 +54,7 @@ _BEFORE_ENACTING = regex.compile(
 )
 _PREAMBLE_REACH = 3000
 _ON_BASIS = regex.compile(r"(?<!\w)trên\s+cơ\s+sở\s+\Z", regex.IGNORECASE)  # "trên cơ sở Công văn số …"
-_TASK = regex.compile(r"\s+việc(?!\w)")
+_TASK = regex.compile(r"\s+(?:việc|(?:các\s+)?hoạt\s+động)(?!\w)")  # what is carried out is a task, an activity
 _AND_BEFORE = regex.compile(r"(?<!\w)và\s+\Z")
 _PASSIVE = regex.compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
 _ISSUED_BY_OTHER = regex.compile(r"đã\s+ban\s+hành")
@@ -71,7 +71,8 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
 
     A passive or past cue ("đã được cụ thể hóa tại") speaks of another document, not of the
     citing text; "kèm theo" speaks of the citing text only when it leads the clause; "thực
-    hiện theo …" follows a rule rather than implementing a document, and "thực hiện việc …" carries out a task;
+    hiện theo …" follows a rule rather than implementing a document, and "thực hiện việc / hoạt động …" carries out
+    a task;
     what someone "có ý kiến đối với / về" is a topic of their opinion. A text that "hướng dẫn" the rules
     "ban hành kèm theo" a decision implements that decision. "Trên cơ sở" right before a mention is its basis.
     """
@@ -83,7 +84,7 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
     for m in g.cues.finditer(text, start, end):
         rel = g.cue_relations[int(m.lastgroup[1:])]
         if rel == "implements" and _TASK.match(text, m.end(), m.end() + 16):
-            continue  # "Thực hiện việc chia sẻ thông tin …": a task is carried out, no document implemented
+            continue  # "Thực hiện việc chia sẻ …", "cá nhân thực hiện hoạt động mua bán …": no document implemented
         leading = first and found is None and _LEAD.match(text[start : m.start()])
         if leading and rel == "attached" and text[m.end() : end].strip():
             continue  # "Ban hành kèm theo Quyết định này Kế hoạch thực hiện …": the cue governs "này"

@@ -7,8 +7,10 @@ import datetime as dt
 import regex
 
 
-def iso_date(match: regex.Match[str]) -> tuple[str | None, int | None]:
-    """(YYYY-MM-DD or None, year or None) from a match of the grammar's date patterns."""
+def iso_date(match: regex.Match[str] | None) -> tuple[str | None, int | None]:
+    """(YYYY-MM-DD or None, year or None) from a match of the grammar's date patterns (no match: no date)."""
+    if match is None:
+        return None, None
     groups = match.groupdict()
     if groups.get("y"):
         day, month, year = groups["d"], groups["m"], groups["y"]

@@ -118,6 +118,8 @@ CASES = [
     ("Căn cứ Nghị quyết số 30c/NQCP ngày 08/11/2011;", "Nghị quyết", "30c/NQ-CP", "2011-11-08", "basis"),
     # The code says which kind of Thông tư.
     ("Căn cứ Thông tư số 03/2008/TTLT-BYT-BNV;", "Thông tư liên tịch", "03/2008/TTLT-BYT-BNV", None, "basis"),
+    # A date word glued to the code.
+    ("Căn cứ Thông báo số 70-TB/TWngày 06/01/2012;", "Thông báo", "70-TB/TW", "2012-01-06", "basis"),
     # "Chương trình hành động" is a Chương trình.
     ("Triển khai Chương trình hành động số 11 -CTr/QU ngày 12/9/2022;", "Chương trình", "11-CTr/QU", "2022-09-12",
      "implements"),
@@ -312,6 +314,23 @@ def test_date_written_before_ban_hanh() -> None:
 def test_reporting_on_an_implementation_is_a_mention() -> None:
     text = "tổng kết kết quả thực hiện Quyết định số 712/QĐ-TTg ngày 21/5/2010 của Thủ tướng Chính phủ"
     assert [c.relation for c in extract(text).citations] == ["mentions"]
+
+
+def test_a_directive_opinion_recorded_in_a_letter_is_a_mention() -> None:
+    text = (
+        "Thủ tướng Chính phủ có ý kiến chỉ đạo đồng ý huyện Vũ Quang (Công văn số 293/TTg-ĐP ngày 11/2/2010 của Thủ "
+        "tướng Chính phủ) được hưởng các cơ chế, chính sách."
+    )
+    assert [c.relation for c in extract(text).citations] == ["mentions"]
+
+
+def test_a_list_under_one_cue_goes_on_after_a_semicolon_in_the_same_sentence() -> None:
+    text = (
+        "Thực hiện Nghị quyết số 09/NQ-CP ngày 02/02/2023 của Chính phủ về kinh tế tập thể; chỉ đạo của Ban cán sự "
+        "đảng Ủy ban nhân dân tỉnh tại Công văn số 571-CV/UBND ngày 06/12/2022, Ủy ban nhân dân tỉnh xây dựng Kế "
+        "hoạch triển khai thực hiện.\nCác sở nghiên cứu Công văn số 12/UBND-KT; nội dung tại Công văn số 13/UBND-KT."
+    )
+    assert [c.relation for c in extract(text).citations] == ["implements", "implements", "mentions", "mentions"]
 
 
 def test_carrying_out_an_activity_under_a_law_is_a_mention() -> None:

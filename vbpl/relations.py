@@ -55,6 +55,7 @@ _BEFORE_ENACTING = regex.compile(
 _PREAMBLE_REACH = 3000
 _ON_BASIS = regex.compile(r"(?<!\w)trên\s+cơ\s+sở\s+\Z", regex.IGNORECASE)  # "trên cơ sở Công văn số …"
 _TASK = regex.compile(r"\s+(?:việc|(?:các\s+)?hoạt\s+động)(?!\w)")  # what is carried out is a task, an activity
+_NEXT_ITEM_AT = regex.compile(r"(?<!\w)tại\s+\Z")  # "…; chỉ đạo của … tại Công văn số …": where it is written
 _AND_BEFORE = regex.compile(r"(?<!\w)và\s+\Z")
 _PASSIVE = regex.compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
 _ISSUED_BY_OTHER = regex.compile(r"đã\s+ban\s+hành")
@@ -157,6 +158,8 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             run = cue
         elif _LEAD.match(lead_text) and run is not None and _continues_run(text, prev, clause_start):
             m.relation = run
+        elif run is not None and _NEXT_ITEM_AT.search(lead_text) and _same_sentence(text, prev, boundary):
+            m.relation = run  # "Thực hiện Nghị quyết …; chỉ đạo của Ban cán sự đảng tại Công văn số …, UBND tỉnh …"
         elif text.find("QUYẾT", m.start, m.start + _PREAMBLE_REACH) >= 0 and _BEFORE_ENACTING.match(
             text, m.start, m.start + _PREAMBLE_REACH
         ):
@@ -207,6 +210,11 @@ def _continues_run(text: str, prev: Mention | None, clause_start: int) -> bool:
         return True
     between = text[prev.end : clause_start]
     return len(between) < 800 and not rx(r"\n[ \t]*(?:[IVX]+\.|\d+\.\s+\p{Lu}|#)").search(between)
+
+
+def _same_sentence(text: str, prev: Mention | None, boundary: int) -> bool:
+    """Whether the clause boundary is a ";" on the line of the previous mention: one sentence lists on."""
+    return prev is not None and text[boundary] == ";" and "\n" not in text[prev.end : boundary]
 
 
 def _joins_list(text: str, prev: Mention, m: Mention) -> bool:

@@ -472,11 +472,11 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every mention in `text`, in text order, with its own fields read."""
-    g = grammar()
     mentions: list[Mention] = []
     taken = _Spans()
     numbers: list[tuple[int, int]] = []  # the symbols' own spans, in text order
-    for sm in g.symbol.finditer(text):
+    runs = [d.span() for d in _DIGITS.finditer(text)]
+    for sm in _symbols(text, runs):
         m = _symbol_mention(text, sm)
         if m:
             mentions.append(m)
@@ -497,7 +497,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         mentions.append(m)
         taken.add(m.start, m.end)
-    for pm in g.partial.finditer(text):
+    for pm in _partials(text, runs, taken):
         if taken.overlaps(pm.start("tw"), pm.end()):
             continue
         m = _partial_mention(text, pm)
@@ -563,6 +563,64 @@ def _named(text: str) -> Iterator[regex.Match[str]]:
 
 
 _WORD_BEFORE = regex.compile(r"(?r)\w+\s+")  # matched backwards from a given end
+# Runs of digits, where symbols and partial numbers begin. `regex` tries a pattern that begins with a number at
+# every digit of the text, and the look-behinds of these patterns cost far more than reading the text for digits.
+_DIGITS = regex.compile(r"\d+")
+_NUMBER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")  # "30c/NQ-CP"
+_SO_END = frozenset(":oốOỐ")
+_LOOKBACK = 40
+
+
+def _symbols(text: str, runs: list[tuple[int, int]]) -> Iterator[regex.Match[str]]:
+    """The matches of grammar().symbol.finditer(text), found faster: a symbol begins with a run of at most five
+    digits, after no "/", "." or ",", and goes on with "/", "-", or white space and a type code."""
+    g = grammar()
+    code_starts = g.symbol_code_starts
+    end = 0
+    for start, stop in runs:
+        if start < end or stop - start > 5 or (start and text[start - 1] in "/.,"):
+            continue
+        after = text[stop : stop + 8]
+        if not (after[:1] in _NUMBER_LETTERS and after[1:2] == "/"):
+            rest = after.lstrip()
+            if rest and rest[0] not in "/-" and (len(rest) == len(after) or rest[0] not in code_starts):
+                continue
+        if sm := g.symbol.match(text, start):
+            end = sm.end()
+            yield sm
+
+
+def _partials(text: str, runs: list[tuple[int, int]], taken: _Spans) -> Iterator[regex.Match[str]]:
+    """The matches of grammar().partial.finditer(text) that no mention has taken, found faster: a partial number
+    of at most five digits follows a type word, then white space (or "số", ":"), so one of the three words before
+    it ends in the letters of a type word's last word (a text cut by the look-back window is left to the grammar).
+    A number inside a taken span is not read: its match would be dropped, and what it would have covered after the
+    number is a year after "/", where no partial number begins."""
+    g = grammar()
+    ends = g.type_word_ends
+    end = 0
+    for start, stop in runs:
+        if start < end or stop - start > 5 or not start:
+            continue
+        if not (text[start - 1].isspace() or text[start - 1] in _SO_END):
+            continue
+        words = text[max(0, start - _LOOKBACK) : start].split()
+        if (len(words) > 3 or start <= _LOOKBACK) and not any(_last_letters(w) in ends for w in words[-3:]):
+            continue
+        if taken.overlaps(start, start + 1):
+            continue
+        if pm := g.partial.match(text, start):
+            end = pm.end()
+            yield pm
+
+
+@lru_cache(maxsize=4096)
+def _last_letters(word: str) -> str:
+    """The letters that end a word, folded: "(Luật" -> "luat"."""
+    i = len(word)
+    while i and word[i - 1].isalpha():
+        i -= 1
+    return fold(word[i:])
 
 
 class _Spans:

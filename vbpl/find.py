@@ -32,10 +32,21 @@ _CAPITAL_TITLE = regex.compile(r"(?i:quy định|hướng dẫn|phê duyệt|ban
 _GLUED_STOP = regex.compile(r"(?<=\p{L})(?:ngày|của|năm|số)(?=\s|\d|$)")
 _AND = regex.compile(r"(?:và|cùng)(?!\w)\s*")
 _NAME_COMMA = regex.compile(r",[ \t]+(?=\p{Ll})")
-_TOKEN = r"[^\s;,.:()\[\]|\"“”]+"
+_TOKEN_CHAR = r"[^\s;,.:()\[\]|\"“”]"
+_GAP = r"[ \t]+|[ \t]*\n\s*(?=\p{Ll})"
 # One word of a name (group 1) and the gap after it (group 2), in one match: not a stop word, then a token, then white
-# space (a line break only before lower case). Reading a name costs one match per word.
-_WORD_STEP = regex.compile(rf"(?!{_STOP.pattern})(?P<token>{_TOKEN})(?P<gap>[ \t]+|[ \t]*\n\s*(?=\p{{Ll}}))?")
+# space (a line break only before lower case).
+_WORD_STEP = regex.compile(rf"(?!{_STOP.pattern})(?P<token>{_TOKEN_CHAR}+)(?P<gap>{_GAP})?")
+# A word that _read_words would read and go on after, with the gap or the comma that follows it: no stop word, no
+# "và"/"cùng", no stop word glued in. A run of them is read in one match; the words around are read one by one.
+_PLAIN_WORD = (
+    rf"(?!{_STOP.pattern})(?!và|cùng)(?P<token>{_TOKEN_CHAR}++)"
+    rf"(?>{_GAP}|,[ \t]+(?=\p{{Ll}})(?!{_STOP.pattern}))"
+)
+_NOT_TITLE = rf"(?!{_CAPITAL_TITLE.pattern})"  # an issuer's words after its first
+_NAME_WORDS = regex.compile(rf"(?:{_PLAIN_WORD})*+")
+_ISSUER_WORDS = regex.compile(rf"(?:{_PLAIN_WORD}(?:{_NOT_TITLE}{_PLAIN_WORD})*+)?+")
+_MORE_ISSUER_WORDS = regex.compile(rf"(?:{_NOT_TITLE}{_PLAIN_WORD})*+")
 # Notes in brackets, matched after the white space before them (_SPACES): `regex` answers a match of a
 # pattern that opens with "\s*" and then a bracket by looking for a bracket through the rest of the
 # text, which made every mention cost time in proportion to the length of the text.
@@ -246,6 +257,16 @@ def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True, issue
     end = pos
     count = 0
     while count < limit:
+        words = (_MORE_ISSUER_WORDS if count else _ISSUER_WORDS) if issuer else _NAME_WORDS
+        run = words.match(text, pos)
+        read = text[pos : run.end()]
+        if read and not ("ngày" in read or "của" in read or "năm" in read or "số" in read):  # see the step below
+            ends = run.ends("token")
+            if count + len(ends) >= limit:
+                return ends[limit - count - 1]
+            count += len(ends)
+            end = ends[-1]
+            pos = run.end()
         if issuer and count and _CAPITAL_TITLE.match(text, pos):
             break
         step = _WORD_STEP.match(text, pos)

@@ -32,10 +32,21 @@ _CAPITAL_TITLE = regex.compile(r"(?i:quy định|hướng dẫn|phê duyệt|ban
 _GLUED_STOP = regex.compile(r"(?<=\p{L})(?:ngày|của|năm|số)(?=\s|\d|$)")
 _AND = regex.compile(r"(?:và|cùng)(?!\w)\s*")
 _NAME_COMMA = regex.compile(r",[ \t]+(?=\p{Ll})")
-_TOKEN = r"[^\s;,.:()\[\]|\"“”]+"
+_TOKEN_CHAR = r"[^\s;,.:()\[\]|\"“”]"
+_GAP = r"[ \t]+|[ \t]*\n\s*(?=\p{Ll})"
 # One word of a name (group 1) and the gap after it (group 2), in one match: not a stop word, then a token, then white
-# space (a line break only before lower case). Reading a name costs one match per word.
-_WORD_STEP = regex.compile(rf"(?!{_STOP.pattern})(?P<token>{_TOKEN})(?P<gap>[ \t]+|[ \t]*\n\s*(?=\p{{Ll}}))?")
+# space (a line break only before lower case).
+_WORD_STEP = regex.compile(rf"(?!{_STOP.pattern})(?P<token>{_TOKEN_CHAR}+)(?P<gap>{_GAP})?")
+# A word that _read_words would read and go on after, with the gap or the comma that follows it: no stop word, no
+# "và"/"cùng", no stop word glued in. A run of them is read in one match; the words around are read one by one.
+_PLAIN_WORD = (
+    rf"(?!{_STOP.pattern})(?!và|cùng)(?P<token>{_TOKEN_CHAR}++)"
+    rf"(?>{_GAP}|,[ \t]+(?=\p{{Ll}})(?!{_STOP.pattern}))"
+)
+_NOT_TITLE = rf"(?!{_CAPITAL_TITLE.pattern})"  # an issuer's words after its first
+_NAME_WORDS = regex.compile(rf"(?:{_PLAIN_WORD})*+")
+_ISSUER_WORDS = regex.compile(rf"(?:{_PLAIN_WORD}(?:{_NOT_TITLE}{_PLAIN_WORD})*+)?+")
+_MORE_ISSUER_WORDS = regex.compile(rf"(?:{_NOT_TITLE}{_PLAIN_WORD})*+")
 # Notes in brackets, matched after the white space before them (_SPACES): `regex` answers a match of a
 # pattern that opens with "\s*" and then a bracket by looking for a bracket through the rest of the
 # text, which made every mention cost time in proportion to the length of the text.
@@ -248,6 +259,16 @@ def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True, issue
     end = pos
     count = 0
     while count < limit:
+        words = (_MORE_ISSUER_WORDS if count else _ISSUER_WORDS) if issuer else _NAME_WORDS
+        run = words.match(text, pos)
+        read = text[pos : run.end()]
+        if read and not ("ngày" in read or "của" in read or "năm" in read or "số" in read):  # see the step below
+            ends = run.ends("token")
+            if count + len(ends) >= limit:
+                return ends[limit - count - 1]
+            count += len(ends)
+            end = ends[-1]
+            pos = run.end()
         if issuer and count and _CAPITAL_TITLE.match(text, pos):
             break
         step = _WORD_STEP.match(text, pos)
@@ -478,11 +499,11 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every mention in `text`, in text order, with its own fields read."""
-    g = grammar()
     mentions: list[Mention] = []
     taken = _Spans()
     numbers: list[tuple[int, int]] = []  # the symbols' own spans, in text order
-    for sm in g.symbol.finditer(text):
+    runs = [d.span() for d in _DIGITS.finditer(text)]
+    for sm in _symbols(text, runs):
         m = _symbol_mention(text, sm)
         if m:
             mentions.append(m)
@@ -503,7 +524,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         mentions.append(m)
         taken.add(m.start, m.end)
-    for pm in g.partial.finditer(text):
+    for pm in _partials(text, runs, taken):
         if taken.overlaps(pm.start("tw"), pm.end()):
             continue
         m = _partial_mention(text, pm)
@@ -569,6 +590,64 @@ def _named(text: str) -> Iterator[regex.Match[str]]:
 
 
 _WORD_BEFORE = regex.compile(r"(?r)\w+\s+")  # matched backwards from a given end
+# Runs of digits, where symbols and partial numbers begin. `regex` tries a pattern that begins with a number at
+# every digit of the text, and the look-behinds of these patterns cost far more than reading the text for digits.
+_DIGITS = regex.compile(r"\d+")
+_NUMBER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")  # "30c/NQ-CP"
+_SO_END = frozenset(":oốOỐ")
+_LOOKBACK = 40
+
+
+def _symbols(text: str, runs: list[tuple[int, int]]) -> Iterator[regex.Match[str]]:
+    """The matches of grammar().symbol.finditer(text), found faster: a symbol begins with a run of at most five
+    digits, after no "/", "." or ",", and goes on with "/", "-", or white space and a type code."""
+    g = grammar()
+    code_starts = g.symbol_code_starts
+    end = 0
+    for start, stop in runs:
+        if start < end or stop - start > 5 or (start and text[start - 1] in "/.,"):
+            continue
+        after = text[stop : stop + 8]
+        if not (after[:1] in _NUMBER_LETTERS and after[1:2] == "/"):
+            rest = after.lstrip()
+            if rest and rest[0] not in "/-" and (len(rest) == len(after) or rest[0] not in code_starts):
+                continue
+        if sm := g.symbol.match(text, start):
+            end = sm.end()
+            yield sm
+
+
+def _partials(text: str, runs: list[tuple[int, int]], taken: _Spans) -> Iterator[regex.Match[str]]:
+    """The matches of grammar().partial.finditer(text) that no mention has taken, found faster: a partial number
+    of at most five digits follows a type word, then white space (or "số", ":"), so one of the three words before
+    it ends in the letters of a type word's last word (a text cut by the look-back window is left to the grammar).
+    A number inside a taken span is not read: its match would be dropped, and what it would have covered after the
+    number is a year after "/", where no partial number begins."""
+    g = grammar()
+    ends = g.type_word_ends
+    end = 0
+    for start, stop in runs:
+        if start < end or stop - start > 5 or not start:
+            continue
+        if not (text[start - 1].isspace() or text[start - 1] in _SO_END):
+            continue
+        words = text[max(0, start - _LOOKBACK) : start].split()
+        if (len(words) > 3 or start <= _LOOKBACK) and not any(_last_letters(w) in ends for w in words[-3:]):
+            continue
+        if taken.overlaps(start, start + 1):
+            continue
+        if pm := g.partial.match(text, start):
+            end = pm.end()
+            yield pm
+
+
+@lru_cache(maxsize=4096)
+def _last_letters(word: str) -> str:
+    """The letters that end a word, folded: "(Luật" -> "luat"."""
+    i = len(word)
+    while i and word[i - 1].isalpha():
+        i -= 1
+    return fold(word[i:])
 
 
 class _Spans:

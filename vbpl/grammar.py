@@ -9,6 +9,7 @@ from functools import cache
 
 import regex
 
+from vbpl.text import fold
 from vbpl.vocab import NAMED_TYPES, vocabulary
 
 
@@ -145,6 +146,8 @@ class Grammar:
             regex.VERBOSE,
         )
         self.symbol_slots = {name: i - 1 for name, i in self.symbol.groupindex.items()}  # in .groups()
+        # What a symbol's number is followed by (see find._symbols): "/", "-", or white space and a type code.
+        self.symbol_code_starts = frozenset(c[0] for t in vocab.types for c in t.codes if len(c) > 1)
         self.code_up = regex.compile(code_up)
         type_words = _alternation(vocab.type_words(), any_case=True)
         type_words_back = _alternation(vocab.type_words(), any_case=True, reverse=True)  # read backwards
@@ -165,6 +168,8 @@ class Grammar:
             """,
             regex.VERBOSE,
         )
+        # The last words of the type words, folded: a partial number follows one (see find._partials).
+        self.type_word_ends = frozenset(fold(w.split()[-1]) for w in vocab.type_words())
         named_forms = _cased_forms(list(NAMED_TYPES))
         self.named = regex.compile(rf"(?<!\w)(?P<tw>{phrase_tree(named_forms)})(?!\w)")
         self.named_anchor = _tail_anchor(named_forms)  # see find._named

@@ -58,6 +58,7 @@ _TITLE_WORDS = (
     "Về việc", "Phê duyệt", "Ban hành", "Quy định", "Hướng dẫn",  # a trích yếu copied with its capital
 )  # fmt: skip
 _TITLE_START = regex.compile(rf"[ \t]*,?\s*[“\"]?(?P<title>{phrase_tree(_TITLE_WORDS)}(?!\w))")  # title: group 1
+_TITLE_FIRST = frozenset("“\"" + "".join(w[0] for w in _TITLE_WORDS))
 # A title ends at a quote, a clause end, a list item, a definition, or where the citation's amendments begin
 # ("… về quản lý (đã được sửa đổi, bổ sung tại …)", "… tỉnh Thanh Hóa đã được sửa đổi tại …").
 _TITLE_END = regex.compile(
@@ -303,8 +304,9 @@ def _tail(text: str, m: Mention) -> None:
     slot = g.date_slots
     pos = m.end
     # "Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21/6/1994"
-    amended = _AMENDED_NOTE.match(text, _SPACES.match(text, pos).end())
-    d = g.date_after.match(text, amended.end() if amended else pos)
+    amended = _AMENDED_NOTE.match(text, _SPACES.match(text, pos).end()) if _next_char(text, pos) in "(" else None
+    at = amended.end() if amended else pos
+    d = g.date_after.match(text, at) if _may_be_date(_next_char(text, at)) else None
     if d and ((groups := d.groups())[slot["d"]] or groups[slot["d2"]] or groups[slot["yy"]]):
         date, year = _date_of(d, groups)
         if date or year:
@@ -312,13 +314,13 @@ def _tail(text: str, m: Mention) -> None:
             if m.year is None or (year and not m.symbol) or (year and m.date):
                 m.year = year if m.year is None else m.year
             pos = d.end()
-    iss = g.issuer_after.match(text, pos)
+    iss = g.issuer_after.match(text, pos) if _next_char(text, pos) in "cCg" else None  # "của", "giữa"
     if iss:
         end = _read_words(text, iss.end(), 16, issuer=True)
         if end > iss.end():
             m.issuer = squash(text[iss.end() : end])
             pos = end
-            now = _NOW.match(text, _SPACES.match(text, pos).end())
+            now = _NOW.match(text, _SPACES.match(text, pos).end()) if _next_char(text, pos) in "(" else None
             if now:
                 m.issuer_now = squash(now.group(1))
                 pos = now.end()
@@ -336,7 +338,8 @@ def _tail(text: str, m: Mention) -> None:
         m.date, year = iso_date(g.date.match(before.group("when")))
         m.year = m.year or year
     m.tail = pos
-    t = _TITLE_START.match(text, pos)
+    next_char = _next_char(text, pos)
+    t = _TITLE_START.match(text, pos) if not next_char or next_char in _TITLE_FIRST else None
     if t:
         start = t.start(1)  # the title
         stop = _TITLE_END.search(text, start, start + 500)
@@ -350,6 +353,20 @@ def _tail(text: str, m: Mention) -> None:
         m.title_end = end
     else:
         m.title_end = pos
+
+
+def _next_char(text: str, pos: int) -> str:
+    """The character after the white space and the comma at `pos` (where _tail's patterns begin with spaces, a comma,
+    white space), or "" when a short window holds none: what a match would have to begin with, found without one."""
+    rest = text[pos : pos + 24].lstrip(" \t")
+    if rest[:1] == ",":
+        rest = rest[1:]
+    return rest.lstrip()[:1]
+
+
+def _may_be_date(char: str) -> bool:
+    """Whether a date ("ngày 5/3/2020", "5/3/2020", "năm 2020") may begin with `char` (see _next_char)."""
+    return not char.isalpha() or char in "nN"
 
 
 _DATES: dict[tuple[str | None, ...], tuple[str | None, int | None]] = {}

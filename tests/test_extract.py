@@ -357,3 +357,64 @@ def test_hard_wrapped_dates_and_symbols_do_not_end_a_clause() -> None:
     )
     relations = {c.symbol: c.relation for c in extract(text).citations}
     assert relations == {"01/2007/TT-BKH": "basis", "92/2006/NĐ-CP": "mentions", "03/2008/TT-BKH": "basis"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\nQUYẾT ĐỊNH:\n\n"
+        "Điều 1. Bãi bỏ các văn bản sau:\n1. Quyết định số 12/2010/QĐ-UBND ngày 3/4/2010 của UBND tỉnh về việc A.\n"
+        "2. Quyết định số 13/2011/QĐ-UBND ngày 3/4/2011 của UBND tỉnh về việc B.\n",
+        "Ngày 1/12, Thủ tướng Chính phủ ban hành Quyết định số 44/2025/QĐ-TTg bãi bỏ toàn bộ 2 văn bản gồm:\n\n"
+        "1. Quyết định số 104/2000/QĐ-TTg ngày 25/8/2000 của Thủ tướng Chính phủ về việc phê duyệt Chiến lược.\n\n"
+        "2. Quyết định số 63/2002/QĐ-TTg ngày 20/5/2002 của Thủ tướng Chính phủ về công tác phòng, chống lụt, bão.\n",
+    ],
+)
+def test_a_numbered_list_under_a_repeal_takes_its_cue(text: str) -> None:
+    *_, first, second = extract(text).citations
+    assert (first.relation, second.relation) == ("repeals", "repeals")
+
+
+def test_a_news_lead_without_the_year_is_dated_by_the_symbol() -> None:
+    text = "Ngày 1/12, Thủ tướng Chính phủ ban hành Quyết định số 44/2025/QĐ-TTg bãi bỏ 39 văn bản."
+    assert [c.date for c in extract(text).citations] == ["2025-12-01"]
+    no_year = "Ngày 04/12, UBND tỉnh ban hành Công văn số 2221/UBND-TH tổng hợp ý kiến."
+    assert [c.date for c in extract(no_year).citations] == [None]
+
+
+def test_what_is_done_under_rules_attached_to_a_circular_implements_it_and_its_amendments() -> None:
+    text = (
+        "Kỳ thi được thực hiện theo Quy chế thi ban hành kèm theo Thông tư số 15/2020/TT-BGDĐT ngày 26/5/2020 được "
+        "sửa đổi, bổ sung tại Thông tư số 05/2021/TT-BGDĐT ngày 12/3/2021 và Thông tư số 02/2024/TT-BGDĐT ngày "
+        "06/3/2024 của Bộ trưởng Bộ Giáo dục và Đào tạo."
+    )
+    assert [c.relation for c in extract(text).citations] == ["implements"] * 3
+
+
+def test_a_page_headline_naming_the_document_by_its_number_is_not_a_citation() -> None:
+    text = (
+        "Văn bản 1277 2024 về tổ chức thi tốt nghiệp THPT 2024\n\nBỘ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố: 1277/BGDĐT-QLCL\n"
+        "V/v hướng dẫn tổ chức Kỳ thi\n\nHà Nội, ngày 22 tháng 3 năm 2024\n\n"
+        "Thực hiện Công văn 1200/BGDĐT-QLCL ngày 1/3/2024, Bộ hướng dẫn.\n"
+    )
+    assert [c.symbol for c in extract(text).citations] == ["1200/BGDĐT-QLCL"]
+
+
+def test_a_minister_heading_a_body_is_one_issuer_and_the_title_follows() -> None:
+    text = (
+        "Căn cứ Thông tư số 03/2025/TT-VPCP ngày 15 tháng 9 năm 2025 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ "
+        "hướng dẫn thi hành một số nội dung của Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ;"
+    )
+    circular, decree = extract(text).citations
+    assert circular.issuer == "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"
+    assert (circular.title or "").startswith("hướng dẫn thi hành")
+    assert (circular.relation, decree.relation) == ("basis", "mentions")
+
+
+def test_a_run_of_legal_bases_ends_at_the_enacting_words() -> None:
+    text = (
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\nQUYẾT ĐỊNH:\n\n"
+        "Điều 1. Công bố danh mục văn bản sau:\n"
+        "1. Quyết định số 12/2010/QĐ-UBND ngày 3/4/2010 của UBND tỉnh về việc A.\n"
+    )
+    assert [c.relation for c in extract(text).citations] == ["basis", "mentions"]

@@ -20,7 +20,12 @@ def iso_date(match: regex.Match[str] | None) -> tuple[str | None, int | None]:
         return None, int(groups["yy"])
     else:
         return None, None
+    return calendar_date(day, month, int(year)), int(year)
+
+
+def calendar_date(day: str, month: str, year: int) -> str | None:
+    """YYYY-MM-DD of a day, month and year, or None when there is no such day."""
     try:
-        return dt.date(int(year), int(month), int(day)).isoformat(), int(year)
+        return dt.date(year, int(month), int(day)).isoformat()
     except ValueError:
-        return None, int(year)
+        return None

@@ -40,11 +40,17 @@ def extract(text: str) -> Extraction:
 
 
 def _is_self(m: Mention, identity: DocumentIdentity | None, header_spans: list[tuple[int, int]]) -> bool:
+    """Whether a mention names the citing document itself: in its header, by its symbol, or by its number and type
+    ("Văn bản 1277 2024 về tổ chức thi …" in a page that prints Công văn số 1277/BGDĐT-QLCL)."""
     if any(s < m.end and m.start < e for s, e in header_spans):
         return True
     if identity is None or not identity.symbol or not m.symbol:
         return False
-    if symbol_key(strip_year(m.symbol)) != symbol_key(strip_year(identity.symbol)):
+    own = symbol_key(strip_year(identity.symbol))
+    if m.symbol.isdigit():
+        if m.type != identity.type or not own.startswith(m.symbol + "-"):
+            return False
+    elif symbol_key(strip_year(m.symbol)) != own:
         return False
     own_year = int(identity.date[:4]) if identity.date else None
     return m.year is None or own_year is None or m.year == own_year

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from vbpl.dates import iso_date
+from vbpl.dates import calendar_date, iso_date
 from vbpl.grammar import SO, grammar, phrase_tree
 from vbpl.text import fold, rx, squash
 from vbpl.vocab import PARTY_CODE_TYPES, vocabulary
@@ -32,6 +32,8 @@ _CAPITAL_TITLE = regex.compile(r"(?i:quy định|hướng dẫn|phê duyệt|ban
 _GLUED_STOP = regex.compile(r"(?<=\p{L})(?:ngày|của|năm|số)(?=\s|\d|$)")
 _AND = regex.compile(r"(?:và|cùng)(?!\w)\s*")
 _NAME_COMMA = regex.compile(r",[ \t]+(?=\p{Ll})")
+# A minister who also heads a body is one issuer: "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ".
+_OFFICE_COMMA = regex.compile(r",[ \t]+(?=(?:Chủ[ \t]+nhiệm|Trưởng[ \t]+ban)[ \t])")
 _TOKEN_CHAR = r"[^\s;,.:()\[\]|\"“”]"
 _GAP = r"[ \t]+|[ \t]*\n\s*(?=\p{Ll})"
 # One word of a name (group 1) and the gap after it (group 2), in one match: not a stop word, then a token, then white
@@ -83,9 +85,11 @@ _TIME_UNIT = regex.compile(
     r"\s*(?:năm|tháng|ngày|giai\s+đoạn|lần|%|người|tỷ|triệu|đồng)(?!\w)", regex.IGNORECASE
 )
 _AMENDED_NOTE = regex.compile(r"\((?:sửa\s+đổi(?:,\s*bổ\s+sung)?|bổ\s+sung)\)")
-# "Ngày 18/9/2024, Chủ tịch UBND tỉnh ban hành Công văn số 3319/UBND-HTKT": the date comes first.
+# "Ngày 18/9/2024, Chủ tịch UBND tỉnh ban hành Công văn số 3319/UBND-HTKT": the date comes first. A news lead may
+# leave out the year ("Ngày 1/12, Thủ tướng Chính phủ ban hành Quyết định số 44/2025/QĐ-TTg"): the symbol's is used.
 _DATED_BEFORE = regex.compile(
-    r"(?<!\w)[Nn]gày\s+(?P<when>\d{1,2}/\d{1,2}/(?:19|20)\d\d)\s*,[^.;\n]{0,140}?(?:đã\s+)?ban\s+hành\s+\Z"
+    r"(?<!\w)[Nn]gày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?(?![\d/])\s*,"
+    r"[^.;\n]{0,140}?(?:đã\s+)?ban\s+hành\s+\Z"
 )
 _ISSUED_JUST_BEFORE = regex.compile(r"ban\s+hành\s+\Z")
 _SESSION = regex.compile(r"(?i)(UBTVQH|QH)\d*")
@@ -289,7 +293,7 @@ def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True, issue
         count += 1
         if step.start(2) < 0:  # no gap after the token
             # A comma inside a name ("Luật Phòng, chống tham nhũng") is followed by lower case.
-            comma = _NAME_COMMA.match(text, end)
+            comma = _NAME_COMMA.match(text, end) or (_OFFICE_COMMA.match(text, end) if issuer else None)
             if comma is None or _STOP.match(text, comma.end()):
                 break
             pos = comma.end()
@@ -335,8 +339,10 @@ def _tail(text: str, m: Mention) -> None:
         and _ISSUED_JUST_BEFORE.search(text, max(0, m.start - 24), m.start)
         and (before := _DATED_BEFORE.search(text, max(0, m.start - 200), m.start))
     ):
-        m.date, year = iso_date(g.date.match(before.group("when")))
-        m.year = m.year or year
+        year = int(before.group("y")) if before.group("y") else m.year
+        if year is not None:
+            m.date = calendar_date(before.group("d"), before.group("m"), year)
+            m.year = m.year or year
     m.tail = pos
     next_char = _next_char(text, pos)
     t = _TITLE_START.match(text, pos) if not next_char or next_char in _TITLE_FIRST else None

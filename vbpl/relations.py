@@ -15,7 +15,7 @@ import regex
 
 from vbpl.find import Mention
 from vbpl.grammar import grammar
-from vbpl.text import rx, symbol_key
+from vbpl.text import symbol_key
 
 # A clause boundary is one of these characters; the rest is read around it, so whether a position is a
 # boundary does not depend on where a scan started (": \n" is one boundary, at its colon).
@@ -53,9 +53,11 @@ _BEFORE_ENACTING = regex.compile(
     r"[^\n]{0,600}[;,.][ \t]*\n(?:[ \t]*\n|[^\n]{0,600}[;,.][ \t]*\n){0,12}?[ \t]*QUYẾT\s+(?:ĐỊNH|NGHỊ)[ \t]*:"
 )
 _PREAMBLE_REACH = 3000
+_DONE_UNDER = regex.compile(r"(?<!\w)thực\s+hiện\s+theo(?!\w)", regex.IGNORECASE)  # "… được thực hiện theo Quy chế …"
 _ON_BASIS = regex.compile(r"(?<!\w)trên\s+cơ\s+sở\s+\Z", regex.IGNORECASE)  # "trên cơ sở Công văn số …"
 _TASK = regex.compile(r"\s+(?:việc|(?:các\s+)?hoạt\s+động)(?!\w)")  # what is carried out is a task, an activity
 _NEXT_ITEM_AT = regex.compile(r"(?<!\w)tại\s+\Z")  # "…; chỉ đạo của … tại Công văn số …": where it is written
+_RUN_BREAK = regex.compile(r"\n[ \t]*(?:[IVX]+\.|\d+\.\s+\p{Lu}|#|Điều\s+\d+|QUYẾT\s+(?:ĐỊNH|NGHỊ))")
 _AND_BEFORE = regex.compile(r"(?<!\w)và\s+\Z")
 _PASSIVE = regex.compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
 _ISSUED_BY_OTHER = regex.compile(r"đã\s+ban\s+hành")
@@ -73,9 +75,9 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
     A passive or past cue ("đã được cụ thể hóa tại") speaks of another document, not of the
     citing text; "kèm theo" speaks of the citing text only when it leads the clause; "thực
     hiện theo …" follows a rule rather than implementing a document, and "thực hiện việc / hoạt động …" carries out
-    a task;
-    what someone "có ý kiến đối với / về" is a topic of their opinion. A text that "hướng dẫn" the rules
-    "ban hành kèm theo" a decision implements that decision. "Trên cơ sở" right before a mention is its basis.
+    a task; what someone "có ý kiến đối với / về" is a topic of their opinion. A text that "hướng dẫn" the rules
+    "ban hành kèm theo" a decision, or says what "được thực hiện theo" them, implements that decision. "Trên cơ
+    sở" right before a mention is its basis.
     """
     if _ON_BASIS.search(text, max(start, end - 24), end):
         return "basis"
@@ -94,8 +96,9 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
         if _PASSIVE.search(text, max(start, m.start() - 12), m.start()):
             continue
         if rel == "attached":
-            if _GUIDES.search(text, max(start, m.start() - 160), m.start()):
-                found = "implements"  # "Hướng dẫn … Quy định ban hành kèm theo Quyết định X" guides X's rules
+            rules_from = max(start, m.start() - 160)
+            if _GUIDES.search(text, rules_from, m.start()) or _DONE_UNDER.search(text, rules_from, m.start()):
+                found = "implements"  # "Hướng dẫn / … thực hiện theo Quy chế ban hành kèm theo Thông tư X": X's rules
             continue
         if rel == "implements" and _FOLLOWS_RULE.search(text, m.end(), end):
             rel = "mentions"
@@ -156,6 +159,8 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
         if cue is not None:
             m.relation = cue
             run = cue
+        elif _LEAD.match(lead_text) and (intro := _list_cue(text, prev, m.start)) is not None:
+            m.relation = run = intro  # "Bãi bỏ các văn bản sau:" / "Quyết định số 44 … bãi bỏ … gồm:", then the items
         elif _LEAD.match(lead_text) and run is not None and _continues_run(text, prev, clause_start):
             m.relation = run
         elif run is not None and _NEXT_ITEM_AT.search(lead_text) and _same_sentence(text, prev, boundary):
@@ -204,12 +209,28 @@ def _wrapped(text: str, x: int) -> bool:
     )
 
 
+def _list_cue(text: str, prev: Mention | None, item: int) -> str | None:
+    """The relation of a list item on its own line under a clause that a colon ends: the cue of that clause, read
+    after its last mention ("Điều 1. Bãi bỏ các văn bản sau:", "… ban hành Quyết định số 44/2025/QĐ-TTg bãi bỏ
+    39 văn bản … gồm:")."""
+    line_start = text.rfind("\n", 0, item)
+    if line_start < 0 or not _LEAD.match(text, line_start + 1, item):
+        return None
+    colon = len(text[:line_start].rstrip())
+    if colon == 0 or text[colon - 1] != ":":
+        return None
+    floor = max(prev.end if prev is not None else 0, colon - 400)
+    intro_start = _last_boundary(text, floor, colon - 2, floor - 1) + 1
+    return _cue_in(text, intro_start, colon - 1, first=True)
+
+
 def _continues_run(text: str, prev: Mention | None, clause_start: int) -> bool:
-    """A clause that opens with a mention continues the previous one only if nothing else intervened."""
+    """A clause that opens with a mention continues the previous one only if nothing else intervened (a heading,
+    an article, the enacting words that end a preamble)."""
     if prev is None:
         return True
     between = text[prev.end : clause_start]
-    return len(between) < 800 and not rx(r"\n[ \t]*(?:[IVX]+\.|\d+\.\s+\p{Lu}|#)").search(between)
+    return len(between) < 800 and not _RUN_BREAK.search(between)
 
 
 def _same_sentence(text: str, prev: Mention | None, boundary: int) -> bool:

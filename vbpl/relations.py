@@ -216,7 +216,9 @@ def _list_cue(text: str, prev: Mention | None, item: int) -> str | None:
     line_start = text.rfind("\n", 0, item)
     if line_start < 0 or not _LEAD.match(text, line_start + 1, item):
         return None
-    colon = len(text[:line_start].rstrip())
+    colon = line_start  # just after the last character before the item's line that is not white space
+    while colon > 0 and text[colon - 1] in " \t\r\n":
+        colon -= 1
     if colon == 0 or text[colon - 1] != ":":
         return None
     floor = max(prev.end if prev is not None else 0, colon - 400)

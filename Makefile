@@ -25,9 +25,10 @@ browser:
 			|| echo "WARNING: could not install chromium; the browser tests will be skipped"; \
 	fi
 
-## Lint and run the whole test suite.
+## Lint, type-check and run the whole test suite.
 test: $(STAMP) browser
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 evaluate: $(STAMP)

@@ -72,7 +72,7 @@ class CorpusRefs:
         year = context.year if context else None
         if c.kind == "name" and not c.symbol:
             return [i for i in self.index.laws_named(c.name or "")
-                    if i != c.id and nodes[i].year and not (year and nodes[i].year > year)]
+                    if i != c.id and (law_year := nodes[i].year) and not (year and law_year > year)]
         if not c.symbol:
             return None
         query = parse_ref(f"{c.type or ''} {c.symbol}")

@@ -51,8 +51,8 @@ def gaps_command(
              "corpus_documents": p.corpus_documents, "documents": [d.to_dict() for d in p.documents]}
             for p in report.provinces]
     if output_format is OutputFormat.csv:
-        rows = [{"province": p.province, **(d.to_dict() if d else {"label": None})}
-                for p in report.provinces for d in (p.documents or [None])]
+        rows = [{"province": p.province, **d} for p in report.provinces
+                for d in ([d.to_dict() for d in p.documents] or [{"label": None}])]
     head = {"national": report.target.node, "label": report.label,
             "date": report.date.isoformat() if report.date else None}
     if _emit(rows, output_format, head):
@@ -170,7 +170,7 @@ def provinces_command(
                 "date": p.date.date.isoformat() if p.date.date else None, "date_precision": p.date.precision,
                 "implements": [f"{i.label} [{i.relation}] {i.lag or ''}".strip() for i in p.implements],
                 "targets": [str(t) for t in p.targets]}
-               for r in rows for p in (r.plans or [None]) if p] + [
+               for r in rows for p in r.plans] + [
                {"province": r.province, "plan": None} for r in rows if not r.plans]
     if output_format is OutputFormat.json:
         data = [{"province": r.province, "plans": [{

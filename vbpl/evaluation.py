@@ -141,15 +141,15 @@ def score_file(gold_path: Path) -> Score:
     for c in result.citations:
         by_start[c.start].append(c)
     for g in gold["citations"]:
-        hit = next((c for c in result.citations if c.start < g["end"] and g["start"] < c.end), None)
-        if hit is None:
+        over = next((c for c in result.citations if c.start < g["end"] and g["start"] < c.end), None)
+        if over is None:
             continue
         score.relation_total += 1
-        if hit.relation == g["relation"]:
+        if over.relation == g["relation"]:
             score.relation_ok += 1
         else:
             score.errors.append(
-                f"{name}: relation at {g['start']} {g['text']!r}: {hit.relation} != {g['relation']}"
+                f"{name}: relation at {g['start']} {g['text']!r}: {over.relation} != {g['relation']}"
             )
     gdoc = gold.get("document")
     pdoc = result.document

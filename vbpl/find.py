@@ -266,6 +266,7 @@ def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True, issue
     while count < limit:
         words = (_MORE_ISSUER_WORDS if count else _ISSUER_WORDS) if issuer else _NAME_WORDS
         run = words.match(text, pos)
+        assert run is not None  # the words patterns match the empty string
         read = text[pos : run.end()]
         if read and not ("ngày" in read or "của" in read or "năm" in read or "số" in read):  # see the step below
             ends = run.ends("token")
@@ -308,7 +309,7 @@ def _tail(text: str, m: Mention) -> None:
     slot = g.date_slots
     pos = m.end
     # "Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21/6/1994"
-    amended = _AMENDED_NOTE.match(text, _SPACES.match(text, pos).end()) if _next_char(text, pos) in "(" else None
+    amended = _AMENDED_NOTE.match(text, _spaces_end(text, pos)) if _next_char(text, pos) in "(" else None
     at = amended.end() if amended else pos
     d = g.date_after.match(text, at) if _may_be_date(_next_char(text, at)) else None
     if d and ((groups := d.groups())[slot["d"]] or groups[slot["d2"]] or groups[slot["yy"]]):
@@ -324,7 +325,7 @@ def _tail(text: str, m: Mention) -> None:
         if end > iss.end():
             m.issuer = squash(text[iss.end() : end])
             pos = end
-            now = _NOW.match(text, _SPACES.match(text, pos).end()) if _next_char(text, pos) in "(" else None
+            now = _NOW.match(text, _spaces_end(text, pos)) if _next_char(text, pos) in "(" else None
             if now:
                 m.issuer_now = squash(now.group(1))
                 pos = now.end()
@@ -359,6 +360,13 @@ def _tail(text: str, m: Mention) -> None:
         m.title_end = end
     else:
         m.title_end = pos
+
+
+def _spaces_end(text: str, pos: int) -> int:
+    """The end of the white space at `pos`."""
+    spaces = _SPACES.match(text, pos)
+    assert spaces is not None  # "\s*" matches everywhere
+    return spaces.end()
 
 
 def _next_char(text: str, pos: int) -> str:

@@ -115,8 +115,8 @@ def _document(cg: CitationGraph, store: Store, node_id: str, attributes: dict, r
     relation = min((r.relation for r in direct or rows), key=_rank)
     document_id = attributes.get("document_id")
     label = cg.index.nodes[node_id].label() if node_id in cg.index.nodes else node_id
-    if document_id is not None:
-        stored = store.document(document_id)
+    stored = store.document(document_id) if document_id is not None else None
+    if stored is not None:
         when = dating(store, stored)
         label = document_label(stored) if not attributes.get("symbol") else label
     elif attributes.get("date"):

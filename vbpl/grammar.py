@@ -88,7 +88,7 @@ def phrase_tree(phrases: Iterable[str], *, any_case: bool = False, loose: bool =
         for token, child in node.items():
             if token is None:
                 continue
-            edge = r"\s+" if token is _GAP else regex.escape(token)
+            edge = r"\s+" if token is _GAP else regex.escape(str(token))
             branches.append(emit(child) + edge if reverse else edge + emit(child))
         if not branches:
             return ""

@@ -59,7 +59,7 @@ def _from_kept(store: Store, state: tuple[int, ...] | None = None, loaded: KeptN
     Edges are added in the order a build from scratch adds them, so every answer (and its ties) is the same. The
     nodes are read from the store, or taken from the update that just wrote them (`loaded`).
     """
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     if loaded is not None:
         nodes, ids = loaded.nodes, list(loaded.nodes)
         in_graph = [(node_id, a) for node_id, a in loaded.attributes.items() if a is not None]
@@ -88,7 +88,7 @@ def _from_kept(store: Store, state: tuple[int, ...] | None = None, loaded: KeptN
 def _add_kept_edges(graph: nx.MultiDiGraph, ids: list[str], rows: Iterable[tuple[Any, ...]]) -> None:
     """One edge per resolved citation, straight into the adjacency (`_add_edges` without its node checks: both
     ends are kept nodes); node ids come from `ids`, relation and method words are shared, not one string per edge."""
-    succ, pred = graph._succ, graph._pred
+    succ, pred = graph._succ, graph._pred  # type: ignore[attr-defined]  # the adjacency itself, for speed
     intern = sys.intern
     for source, target, citation, document_id, relation, start, end, page, method, confidence in rows:
         u, v = ids[source], ids[target]
@@ -104,7 +104,7 @@ def _add_kept_edges(graph: nx.MultiDiGraph, ids: list[str], rows: Iterable[tuple
 def _add_edges(graph: nx.MultiDiGraph, edges: Iterable[tuple[str, str, Any, dict[str, Any]]]) -> None:
     """`graph.add_edges_from(edges)` for a million keyed edges: the adjacency filled as `MultiDiGraph.add_edge` fills
     it, without its per-edge checks and copies (a third of the build time at 1M citations)."""
-    succ, pred = graph._succ, graph._pred
+    succ, pred = graph._succ, graph._pred  # type: ignore[attr-defined]  # the adjacency itself, for speed
     for u, v, key, data in edges:
         for node in (u, v):
             if node not in succ:

@@ -301,12 +301,12 @@ def _edges_between_cited(
     symbols = [(fold(row[C["symbol"]]), r.node) for row, r in cited if r.node and row[C["symbol"]]]
     edges: dict[tuple[str, str], tuple[str, str, str, dict[str, Any]]] = {}
     for row, resolution in cited:
-        amenders = json.loads(row[C["amended_by"]]) if resolution.node and row[C["amended_by"]] != "[]" else []
+        amended = resolution.node
+        amenders = json.loads(row[C["amended_by"]]) if amended and row[C["amended_by"]] != "[]" else []
         for amender in amenders:
             source = node_of.get(amender)
-            if source and source != resolution.node:
-                edge = _derived(document_id, row, source, resolution, "amends", "amended_by")
-                edges[(source, resolution.node)] = edge
+            if source and amended and source != amended:
+                edges[(source, amended)] = _derived(document_id, row, source, resolution, "amends", "amended_by")
     for row, resolution in cited:
         target, title = resolution.node, row[C["title"]]
         if target is None or not title or not any(ch.isdigit() for ch in title):

@@ -9,6 +9,7 @@ things (a `Date`, a phrase from a data file given in each language, a list, a ne
 from __future__ import annotations
 
 import csv
+import io
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,8 +31,8 @@ Param: TypeAlias = "str | int | Renderable | None"
 @cache
 def catalogue() -> dict[str, dict[str, str]]:
     """key -> {language: template}, from vbpl/data/messages.csv."""
-    with resources.files("vbpl.data").joinpath("messages.csv").open(encoding="utf-8", newline="") as fh:
-        return {row["key"]: {lang: row[lang] for lang in LANGUAGES} for row in csv.DictReader(fh)}
+    text = resources.files("vbpl.data").joinpath("messages.csv").read_text(encoding="utf-8")
+    return {row["key"]: {lang: row[lang] for lang in LANGUAGES} for row in csv.DictReader(io.StringIO(text))}
 
 
 def placeholders(template: str) -> set[str]:

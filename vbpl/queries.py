@@ -51,7 +51,7 @@ class Answer:
     """The document a query was about (or the candidates it might be), and the rows found."""
 
     target: Resolution
-    rows: list[Any] = field(default_factory=list)
+    rows: Sequence[Any] = field(default_factory=list)
 
 
 def find(cg: CitationGraph, ref: str, store: Store | None = None) -> Resolution:
@@ -100,14 +100,30 @@ def cited_by(
     answer = Answer(target)
     if target.node is None:
         return answer
+    rows = citing_rows(cg, target.node, province=province, relation=relation, level=level, since=since, until=until,
+                       type_=type_)
+    answer.rows = with_sentences(store, rows) if sentences else rows
+    return answer
+
+
+def citing_rows(
+    cg: CitationGraph,
+    node: str,
+    *,
+    province: str | None = None,
+    relation: str | None = None,
+    level: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    type_: str | None = None,
+) -> CitingRows:
+    """The citations of a node (none for a node the graph does not hold), filtered as `cited_by` filters them."""
     citers = _citers(cg)
-    positions = citers.positions(target.node)
+    positions = citers.positions(node)
     if relation or province or level or since or until or type_:
         positions = citers.filter(positions, relation=relation, province=province, level=level, type_=type_,
                                   since=since, until=until)
-    rows = CitingRows(cg, positions)
-    answer.rows = with_sentences(store, rows) if sentences else rows
-    return answer
+    return CitingRows(cg, positions)
 
 
 def _citers(cg: CitationGraph) -> Citers:

@@ -85,7 +85,9 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
     found = None
     topic = _OPINION_ON.search(text, start, end)
     for m in g.cues.finditer(text, start, end):
-        rel = g.cue_relations[int(m.lastgroup[1:])]
+        group = m.lastgroup
+        assert group is not None  # each cue is a named group ("c0", "c1" …)
+        rel = g.cue_relations[int(group[1:])]
         if rel == "implements" and _TASK.match(text, m.end(), m.end() + 16):
             continue  # "Thực hiện việc chia sẻ …", "cá nhân thực hiện hoạt động mua bán …": no document implemented
         leading = first and found is None and _LEAD.match(text[start : m.start()])

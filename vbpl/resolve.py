@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -111,7 +111,7 @@ class Node:
             out["dates_observed"] = dict(self.dates)
         return out
 
-    def dump(self, attributes: dict[str, Any] | None) -> str:
+    def dump(self, attributes: Mapping[str, Any] | None) -> str:
         """The node as JSON for the kept resolution (`Store.save_graph`): observations in the order they were
         made, so that `load` gives back the same majority and tie-breaks; the graph's attributes (`attributes()`)
         when it is in the graph (computed once at resolution rather than at every build)."""
@@ -140,7 +140,7 @@ def _counter(pairs: list[list[Any]]) -> Counter[Any]:
     """A Counter from (value, count) pairs in their order; `Counter.__init__` costs more than the data here,
     for the ~200k nodes a build loads (the three counters of every node)."""
     counter: Counter[Any] = Counter.__new__(Counter)
-    dict.update(counter, pairs)
+    dict.update(counter, pairs)  # type: ignore[arg-type]  # JSON's [value, count] lists are pairs to dict.update
     return counter
 
 
@@ -215,13 +215,14 @@ def header_node_id(document_id: int, type_: str | None, symbol: str | None, year
     A document without a number (a draft plan) cannot be cited by number; it gets an id of its own.
     """
     kind = slug(type_ or "van-ban")
-    if not symbol or not _NUMBER.match(symbol):
+    number = _NUMBER.match(symbol) if symbol else None
+    if not symbol or number is None:
         ident = f"{kind}/so-chua-co-{document_id}"
         return ident + (f"@{slug(province)}" if province else "")
     ident = f"{kind}/{slug(symbol)}"
     if year and str(year) not in symbol:
         ident += f"/{year}"
-    if _local(type_ or "Văn bản", symbol[len(_NUMBER.match(symbol).group(1)) :]):
+    if _local(type_ or "Văn bản", symbol[len(number.group(1)) :]):
         ident += f"@{slug(province) if province else 'unknown'}"
     return ident
 
@@ -773,7 +774,7 @@ def _resolve_partial(row: tuple[Any, ...], own: Node, index: NodeIndex, context:
     """'Nghị quyết 20/2021', 'Chỉ thị 20': the unique document of that number, year, type and scope."""
     symbol = row[C["symbol"]]
     year = _YEAR.search(symbol.split("/", 1)[1]) if "/" in symbol else None
-    query = RefQuery(type=row[C["type"]], number=_NUMBER.match(symbol).group(1) if _NUMBER.match(symbol) else None,
+    query = RefQuery(type=row[C["type"]], number=n.group(1) if (n := _NUMBER.match(symbol)) else None,
                      year=int(year.group(1)) if year else row[C["year"]], issuer=row[C["issuer"]])
     found = [(i, s) for i, s in index.match(query, context) if i != own.id and index.nodes[i].symbol != symbol]
     if not found:

@@ -119,8 +119,8 @@ def _resolve_added(nodes: dict[str, Node], merged: dict[str, Resolution], facts:
     merges = _Merges(index, partial, merged, facts, finals, counters, rows, set(new_nodes))
     merging = merges.decide([*before, *(i for i in finals if i in merges.cited)])
     for old in merges.cited & set(finals):  # merged ids the added citations use: their own counts grow
-        total, *rest = facts[old]
-        facts[old] = (total + merges.new_counts[old], *rest)
+        total, symbol, is_partial, name, year = facts[old]
+        facts[old] = (total + merges.new_counts[old], symbol, is_partial, name, year)
     facts.update({node_id: alias_facts(nodes[node_id]) for node_id in merging})
     _merge(nodes, index, merging, counters, rows, finals, set(new_nodes))
     merged.update(merging)
@@ -220,8 +220,8 @@ class _Merges:
         for node_id in dict.fromkeys([*touched, *sorted(self.new)]):
             node = nodes.get(node_id)
             symbol, name = (node.symbol, node.name) if node else self.facts[node_id][1::2]
-            if symbol and _NUMBER.match(symbol):
-                into = self._group_merge(node_id, symbol)
+            if symbol and (number := _NUMBER.match(symbol)):
+                into = self._group_merge(node_id, symbol, number.group(1))
                 if into is not None:
                     merging[node_id] = into
             if name:
@@ -253,12 +253,12 @@ class _Merges:
                     raise _Beyond(f"{law.id}: the laws named {law.name!r} would be merged otherwise")
         return found
 
-    def _group_merge(self, node_id: str, symbol: str) -> Resolution | None:
+    def _group_merge(self, node_id: str, symbol: str, number: str) -> Resolution | None:
         nodes = self.index.nodes
         key = _group(node_id, symbol)
         compacted = key[1]
         members = [i for i in [*self.index.by_compact.get(compacted, ()),
-                               *(i for i in self.partial.get(_NUMBER.match(symbol).group(1), ())
+                               *(i for i in self.partial.get(number, ())
                                  if compact(nodes[i].symbol or "") == compacted)]
                    if _group(i, nodes[i].symbol or "") == key]
         members = list(dict.fromkeys([*members, *self.aliases.get(key, ())]))

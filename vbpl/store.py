@@ -545,7 +545,8 @@ class Store:
         self, *, province: str | None = None, type: str | None = None, year: int | None = None
     ) -> list[StoredDocument]:
         """Documents in source order, filtered by province (then or now), type word and year."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[str | int] = []
         if province:
             province = unicodedata.normalize("NFC", province)
             where.append("(d.province = ? COLLATE NOCASE OR d.province_now = ? COLLATE NOCASE)")

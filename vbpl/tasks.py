@@ -61,7 +61,8 @@ class _Item:
 
     @property
     def key(self) -> str:
-        chain, item = [], self
+        chain: list[str] = []
+        item: _Item | None = self
         while item is not None and item.level > 0:
             if not (chain and chain[-1].startswith(item.marker + ".")):  # "2.1" under "2" reads II.2.1
                 chain.append(item.marker)

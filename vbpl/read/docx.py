@@ -66,7 +66,7 @@ class _Reader:
         parts = []
         for run in paragraph._p.iter(qn("w:r")):
             text = "".join(
-                child.text or "" if _RUN_TEXT[child.tag] is None else _RUN_TEXT[child.tag]
+                mark if (mark := _RUN_TEXT[child.tag]) is not None else child.text or ""
                 for child in run
                 if child.tag in _RUN_TEXT
             )

@@ -64,8 +64,9 @@ def coverage(cg: CitationGraph, columns: int = COLUMNS) -> Coverage:
     for (_, target) in citing:
         reach[target] += 1
     chosen = sorted(reach, key=lambda n: (-reach[n], graph.nodes[n].get("date") or "", n))[:columns]
-    cells = {key: {"documents": len(nodes), "first": first.get(key)} for key, nodes in citing.items()
-             if key[1] in chosen}
+    cells: dict[tuple[str, str], dict[str, Any]] = {
+        key: {"documents": len(nodes), "first": first.get(key)} for key, nodes in citing.items() if key[1] in chosen
+    }
     return Coverage(chosen, sorted(provinces.values(), key=lambda r: (-len(r.nationals), r.province)), cells,
                     max((c["documents"] for c in cells.values()), default=0))
 

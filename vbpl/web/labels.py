@@ -115,7 +115,7 @@ def document(node_id: str, attributes: Mapping[str, Any]) -> str:
     kind, symbol, name = attributes.get("type"), attributes.get("symbol"), attributes.get("name")
     when = date(attributes.get("date") or attributes.get("year"))
     if symbol or name:
-        head = f"{kind} {symbol or name}" if kind and (symbol or not name) else symbol or name
+        head = f"{kind} {symbol or name}" if kind and (symbol or not name) else str(symbol or name)
         return f"{head} ({when})" if when else head
     if not attributes:
         return node_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 from urllib.parse import quote
 
@@ -14,7 +14,7 @@ from vbpl.graph import CitationGraph
 from vbpl.lines import Lines
 from vbpl.messages import Lang, render
 from vbpl.models import Citation, DocumentIdentity, Extraction
-from vbpl.queries import Citing, CitingRows, cited_by, cites, find, sentence
+from vbpl.queries import CitingRows, cites, citing_rows, find, sentence
 from vbpl.resolve import Resolution
 from vbpl.store import Store, StoredCitation, StoredDocument
 from vbpl.web import labels
@@ -270,7 +270,7 @@ class CitersCache:
         return self._options.get(node_id, lambda: self._choices(store, node_id))
 
     def _choices(self, store: Store, node_id: str) -> dict[str, list[str]]:
-        every = cited_by(self.cg, store, node_id, sentences=False).rows
+        every = citing_rows(self.cg, node_id)
         relations = set(every.values("relation"))
         return {
             "province": sorted(every.values("province")),
@@ -284,13 +284,13 @@ class CitersCache:
         return self._matching.get((node_id, f), lambda: self._filtered(store, node_id, f))
 
     def _filtered(self, store: Store, node_id: str, f: CitedByFilters) -> tuple[CitingRows, int]:
-        rows = cited_by(self.cg, store, node_id, province=f.province, relation=f.relation, level=f.level,
-                        type_=f.type, since=f.since, until=f.until, sentences=False).rows
+        rows = citing_rows(self.cg, node_id, province=f.province, relation=f.relation, level=f.level, type_=f.type,
+                           since=f.since, until=f.until)
         return rows, rows.documents()
 
     def rows(self, corpus: WebCorpus, store: Store, rows: CitingRows) -> list[dict[str, Any]]:
         """The citations as the page and the API show them, with their sentences (each read from the store once)."""
-        return [self._rows.get(position, lambda p=position: _citing_row(corpus, store, rows.at(p)))
+        return [self._rows.get(position, partial(_citing_row, corpus, store, rows, position))
                 for position in rows.positions.tolist()]
 
 
@@ -305,7 +305,8 @@ def cited_by_page(corpus: WebCorpus, node_id: str, filters: CitedByFilters, offs
                        filters, offset)
 
 
-def _citing_row(corpus: WebCorpus, store: Store, row: Citing) -> dict[str, Any]:
+def _citing_row(corpus: WebCorpus, store: Store, rows: CitingRows, position: int) -> dict[str, Any]:
+    row = rows.at(position)
     attributes = corpus.graph().graph.nodes[row.node]
     fields = row._asdict() if hasattr(row, "_asdict") else asdict(row)  # a NamedTuple since the graph got faster
     return fields | {

@@ -418,3 +418,28 @@ def test_a_run_of_legal_bases_ends_at_the_enacting_words() -> None:
         "1. Quyết định số 12/2010/QĐ-UBND ngày 3/4/2010 của UBND tỉnh về việc A.\n"
     )
     assert [c.relation for c in extract(text).citations] == ["basis", "mentions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "relations"),
+    [
+        (
+            "Thực hiện Luật Hộ tịch năm 2014, Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ quy định chi "
+            "tiết và hướng dẫn thi hành một số điều của Luật Hộ tịch và Quyết định số 101/QĐ-TTg ngày 23/01/2017 của "
+            "Thủ tướng Chính phủ về việc phê duyệt Chương trình hành động quốc gia, UBND tỉnh ban hành Kế hoạch.",
+            ["implements", "implements", "mentions", "implements"],
+        ),
+        (
+            "Thực hiện Kế hoạch số 25-KH/TU ngày 30/11/2016 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 100-KL/TW "
+            "của Ban Bí thư và Kết luận số 111-KL/TU ngày 14/8/2017 của Ban Thường vụ Tỉnh ủy về công tác giáo dục.",
+            ["implements", "mentions", "implements"],
+        ),
+        (  # an earlier document may be named in the title
+            "Thực hiện Kế hoạch số 25-KH/TU ngày 30/11/2016 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 100-KL/TW "
+            "của Ban Bí thư và Kết luận số 11-KL/TU ngày 14/8/2015 của Ban Thường vụ Tỉnh ủy về công tác giáo dục.",
+            ["implements", "mentions", "mentions"],
+        ),
+    ],
+)
+def test_a_document_dated_after_a_title_is_not_named_in_it(text: str, relations: list[str]) -> None:
+    assert [c.relation for c in extract(text).citations] == relations

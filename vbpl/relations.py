@@ -121,6 +121,7 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
     prev: Mention | None = None
     prev_clause = -1
     parent_of: dict[int, int] = {}  # amendment -> the mention it amends
+    in_title_of: dict[int, int] = {}  # a mention in the title of another -> that other
     for i, m in enumerate(mentions):
         floor = prev.start + 1 if prev is not None else 0
         boundary = _last_boundary(text, floor, m.start, boundary)
@@ -138,7 +139,13 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
                 prev = m
                 continue
             if _CONJUNCTION.match(gap):
-                m.relation = prev.relation
+                holder = in_title_of.get(i - 1)
+                if holder is not None and _AND_BEFORE.search(gap) and _dated_after(m, mentions[holder]):
+                    m.relation = mentions[holder].relation  # a later document is not named in the title: the list's
+                else:
+                    m.relation = prev.relation
+                    if holder is not None:
+                        in_title_of[i] = holder
                 if i - 1 in parent_of:  # "… bởi Luật số 57/2024/QH15, Luật số 90/2025/QH15"
                     _amends(mentions, parent_of, i, parent_of[i - 1])
                 prev = m
@@ -147,8 +154,10 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             title_words = prev.title is not None and prev.title_end > gap_start
             if title_words and _CONJUNCTION.match(text[prev.title_end : m.start]) and prev.title_end < m.start:
                 title_words = False  # the title closed ("…”, Kế hoạch số …"): the list goes on
-            elif title_words and _joins_list(text, prev, m):
-                title_words = False
+            elif title_words and (_joins_list(text, prev, m) or _later_item(text, prev, m)):
+                title_words, cue = False, None
+            if title_words:
+                in_title_of[i] = i - 1
             m.relation = "mentions" if title_words else (cue or prev.relation)
             prev = m
             continue
@@ -251,6 +260,18 @@ def _joins_list(text: str, prev: Mention, m: Mention) -> bool:
         and _AND_BEFORE.search(text, max(prev.tail, m.start - 8), m.start) is not None
         and grammar().cues.search(text, prev.tail, m.start) is None
     )
+
+
+def _dated_after(m: Mention, other: Mention) -> bool:
+    """Whether m is dated after `other`, so that other's title cannot name it."""
+    return m.date is not None and other.date is not None and m.date > other.date
+
+
+def _later_item(text: str, prev: Mention, m: Mention) -> bool:
+    """A mention after "và" at the end of a title, dated after the title's document, is the list's next item:
+    "Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 … quy định chi tiết và hướng dẫn thi hành một số điều của Luật Hộ
+    tịch và Quyết định số 101/QĐ-TTg ngày 23/01/2017 …"."""
+    return _dated_after(m, prev) and _AND_BEFORE.search(text, max(prev.tail, m.start - 8), m.start) is not None
 
 
 def _named(mentions: list[Mention], i: int) -> Mention:

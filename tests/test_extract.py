@@ -443,3 +443,10 @@ def test_a_run_of_legal_bases_ends_at_the_enacting_words() -> None:
 )
 def test_a_document_dated_after_a_title_is_not_named_in_it(text: str, relations: list[str]) -> None:
     assert [c.relation for c in extract(text).citations] == relations
+
+
+def test_a_law_named_in_capitals_ends_before_its_date() -> None:
+    text = "CĂN CỨ LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG NGÀY 19 THÁNG 6 NĂM 2015; LUẬT BẢO HIỂM XÃ HỘINĂM 2006;"
+    first, second = extract(text).citations
+    assert (first.text, first.date, first.relation) == ("LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG", "2015-06-19", "basis")
+    assert (second.text, second.year) == ("LUẬT BẢO HIỂM XÃ HỘI", 2006)

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from vbpl.extract import extract
 from vbpl.models import Citation
-from vbpl.text import fold, same_name, symbol_key
+from vbpl.text import fold, same_name, strip_diacritics, symbol_key
 
 SELF_FIELDS = ("type", "symbol", "date", "placeholder")
+# The same texts as people also write them. Each keeps every character at its offset, so the gold spans still hold.
+VARIANTS: dict[str, Callable[[str], str]] = {
+    "upper": str.upper,
+    "lower": str.lower,
+    "no-diacritics": strip_diacritics,
+    "one-line": lambda t: t.replace("\n", " "),
+    "nbsp": lambda t: t.replace(" ", "\u00a0"),
+    "Ð (U+00D0)": lambda t: t.replace("Đ", "Ð"),
+}
 
 
 @dataclass(slots=True)
@@ -103,9 +112,15 @@ def _match(gold: dict, pred: Citation) -> bool:
     return False
 
 
-def score_file(gold_path: Path) -> Score:
+def score_file(gold_path: Path, variant: str | None = None) -> Score:
+    """The extractor's score on one gold file, on its text as written or as a variant of it (see VARIANTS)."""
     text_path = gold_path.with_name(gold_path.name.removesuffix(".gold.json") + ".txt")
     text = text_path.read_bytes().decode("utf-8")
+    if variant is not None:
+        changed = VARIANTS[variant](text)
+        if len(changed) != len(text):
+            raise ValueError(f"{text_path.name}: the {variant} variant moves characters")
+        text = changed
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     result = extract(text)
     score = Score()
@@ -137,9 +152,6 @@ def score_file(gold_path: Path) -> Score:
         if pid not in matched_pred:
             score.fp += 1
             score.errors.append(f"{name}: spurious {c.type} {c.symbol or c.name} at {c.start} {c.text!r}")
-    by_start = defaultdict(list)
-    for c in result.citations:
-        by_start[c.start].append(c)
     for g in gold["citations"]:
         over = next((c for c in result.citations if c.start < g["end"] and g["start"] < c.end), None)
         if over is None:

@@ -27,10 +27,17 @@ _STOP_WORDS = (
     "khi", "nếu", "mà", "này", "đó", "các", "những", "hoặc", "về việc", "cụ thể", "ngay", "nam", "so", "cua", "ve",
     "ban hanh", "phe duyet",
 )  # fmt: skip
-_STOP = regex.compile(rf"{phrase_tree(_STOP_WORDS)}(?!\w)")
+# In capitals too, where no name has them ("LUẬT ĐẤT ĐAI NGÀY 29 THÁNG 11 NĂM 2013"); not "BAN HÀNH", "QUY ĐỊNH",
+# "CÁC" …, which names have ("LUẬT BAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT", "LUẬT CÁC TỔ CHỨC TÍN DỤNG").
+_STOP_CAPITALS = (
+    "VỀ", "TẠI", "ĐÃ", "ĐƯỢC", "NAY LÀ", "NGÀY", "SỐ", "ĐỂ", "THEO", "TRÊN", "VỚI", "CÓ", "LÀ", "GỒM", "KÈM THEO",
+    "CHO", "TRONG", "NHẰM", "ĐẾN", "NĂM", "CỦA", "DO", "THÌ", "KHI", "NẾU", "MÀ", "NÀY", "ĐÓ", "NHỮNG", "HOẶC",
+)  # fmt: skip
+_STOP = regex.compile(rf"{phrase_tree(_STOP_WORDS + _STOP_CAPITALS)}(?!\w)")
 _CAPITAL_TITLE = regex.compile(r"(?i:quy định|hướng dẫn|phê duyệt|ban hành|về việc|v/v)(?!\w)")
-_GLUED_STOP = regex.compile(r"(?<=\p{L})(?:ngày|của|năm|số)(?=\s|\d|$)")
-_AND = regex.compile(r"(?:và|cùng)(?!\w)\s*")
+_GLUED_STOP = regex.compile(r"(?<=\p{L})(?:ngày|của|năm|số)(?=\s|\d|$)|(?<=\p{Lu})(?:NGÀY|CỦA|NĂM|SỐ)(?=\s|\d|$)")
+_GLUED_STOP_WORDS = ("ngày", "của", "năm", "số", "NGÀY", "CỦA", "NĂM", "SỐ")
+_AND = regex.compile(r"(?:và|cùng|VÀ|CÙNG)(?!\w)\s*")
 _NAME_COMMA = regex.compile(r",[ \t]+(?=\p{Ll})")
 # A minister who also heads a body is one issuer: "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ".
 _OFFICE_COMMA = regex.compile(r",[ \t]+(?=(?:Chủ[ \t]+nhiệm|Trưởng[ \t]+ban)[ \t])")
@@ -42,7 +49,7 @@ _WORD_STEP = regex.compile(rf"(?!{_STOP.pattern})(?P<token>{_TOKEN_CHAR}+)(?P<ga
 # A word that _read_words would read and go on after, with the gap or the comma that follows it: no stop word, no
 # "và"/"cùng", no stop word glued in. A run of them is read in one match; the words around are read one by one.
 _PLAIN_WORD = (
-    rf"(?!{_STOP.pattern})(?!và|cùng)(?P<token>{_TOKEN_CHAR}++)"
+    rf"(?!{_STOP.pattern})(?!và|cùng|VÀ|CÙNG)(?P<token>{_TOKEN_CHAR}++)"
     rf"(?>{_GAP}|,[ \t]+(?=\p{{Ll}})(?!{_STOP.pattern}))"
 )
 _NOT_TITLE = rf"(?!{_CAPITAL_TITLE.pattern})"  # an issuer's words after its first
@@ -268,7 +275,7 @@ def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True, issue
         run = words.match(text, pos)
         assert run is not None  # the words patterns match the empty string
         read = text[pos : run.end()]
-        if read and not ("ngày" in read or "của" in read or "năm" in read or "số" in read):  # see the step below
+        if read and not _holds_glued_stop(read):  # see the step below
             ends = run.ends("token")
             if count + len(ends) >= limit:
                 return ends[limit - count - 1]
@@ -282,11 +289,9 @@ def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True, issue
             break
         token_end = step.end(1)
         token = text[pos:token_end]
-        if ("ngày" in token or "của" in token or "năm" in token or "số" in token) and (
-            glued := _GLUED_STOP.search(text, pos, token_end)
-        ):
+        if _holds_glued_stop(token) and (glued := _GLUED_STOP.search(text, pos, token_end)):
             return glued.start()  # "UBNDngày 26/11/2003", "pháp luậtcủa": a stop word glued to the name
-        if stop_at_and and token.startswith(("và", "cùng")) and (after := _AND.match(text, pos)):
+        if stop_at_and and token.startswith(("và", "cùng", "VÀ", "CÙNG")) and (after := _AND.match(text, pos)):
             nxt = after.end()
             if grammar().type_word.match(text, nxt) or _STOP.match(text, nxt):
                 break
@@ -301,6 +306,11 @@ def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True, issue
             continue
         pos = step.end()
     return end
+
+
+def _holds_glued_stop(words: str) -> bool:
+    """Whether words may hold a stop word glued to a name ("UBNDngày", "CHÍNH PHỦNGÀY"): see _GLUED_STOP."""
+    return any(stop in words for stop in _GLUED_STOP_WORDS)
 
 
 def _tail(text: str, m: Mention) -> None:

@@ -48,6 +48,11 @@ def _base_letters() -> dict[int, int | None]:
 _BASE_LETTERS = _base_letters()
 
 
+def strip_diacritics(text: str) -> str:
+    """'Quyết định số' -> 'Quyet dinh so', case kept; a precomposed letter stays one character."""
+    return text.translate(_BASE_LETTERS)
+
+
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive key: 'Quyết định' and 'QUYET DINH' fold alike.
 

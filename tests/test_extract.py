@@ -450,3 +450,19 @@ def test_a_law_named_in_capitals_ends_before_its_date() -> None:
     first, second = extract(text).citations
     assert (first.text, first.date, first.relation) == ("LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG", "2015-06-19", "basis")
     assert (second.text, second.year) == ("LUẬT BẢO HIỂM XÃ HỘI", 2006)
+
+
+def test_text_without_diacritics_keeps_titles_amendments_and_relations() -> None:
+    text = (
+        "Can cu Luat sua doi, bo sung mot so dieu cua Luat To chuc Chinh phu va Luat To chuc chinh quyen dia phuong "
+        "ngay 22 thang 11 nam 2019;\nCan cu Nghi dinh so 53/2013/ND-CP ngay 18/5/2013 cua Chinh phu ve viec thanh "
+        "lap Cong ty, da duoc sua doi, bo sung tai Nghi dinh so 34/2015/ND-CP ngay 31/3/2015 cua Chinh phu;"
+    )
+    law, decree, amendment = extract(text).citations
+    assert law.name == (
+        "Luat sua doi, bo sung mot so dieu cua Luat To chuc Chinh phu va Luat To chuc chinh quyen dia phuong"
+    )
+    assert (law.date, law.relation) == ("2019-11-22", "basis")
+    assert (decree.title or "").startswith("ve viec thanh lap")
+    assert (decree.relation, amendment.relation) == ("basis", "basis")
+    assert decree.amended_by == [amendment.id]

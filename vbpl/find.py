@@ -15,8 +15,8 @@ from functools import cache, lru_cache
 import regex
 
 from vbpl.dates import calendar_date, iso_date
-from vbpl.grammar import SO, grammar, phrase_tree
-from vbpl.text import fold, rx, squash
+from vbpl.grammar import SO, grammar, loose, loose_words, phrase_tree
+from vbpl.text import fold, rx, squash, strip_diacritics
 from vbpl.vocab import PARTY_CODE_TYPES, vocabulary
 
 # Words that end an issuer or a law's name (lower case: they are not part of a proper name).
@@ -34,7 +34,7 @@ _STOP_CAPITALS = (
     "CHO", "TRONG", "NHẰM", "ĐẾN", "NĂM", "CỦA", "DO", "THÌ", "KHI", "NẾU", "MÀ", "NÀY", "ĐÓ", "NHỮNG", "HOẶC",
 )  # fmt: skip
 _STOP = regex.compile(rf"{phrase_tree(_STOP_WORDS + _STOP_CAPITALS)}(?!\w)")
-_CAPITAL_TITLE = regex.compile(r"(?i:quy định|hướng dẫn|phê duyệt|ban hành|về việc|v/v)(?!\w)")
+_CAPITAL_TITLE = regex.compile(loose(r"(?i:quy định|hướng dẫn|phê duyệt|ban hành|về việc|v/v)(?!\w)"))
 _GLUED_STOP = regex.compile(r"(?<=\p{L})(?:ngày|của|năm|số)(?=\s|\d|$)|(?<=\p{Lu})(?:NGÀY|CỦA|NĂM|SỐ)(?=\s|\d|$)")
 _GLUED_STOP_WORDS = ("ngày", "của", "năm", "số", "NGÀY", "CỦA", "NĂM", "SỐ")
 _AND = regex.compile(r"(?:và|cùng|VÀ|CÙNG)(?!\w)\s*")
@@ -60,45 +60,59 @@ _MORE_ISSUER_WORDS = regex.compile(rf"(?:{_NOT_TITLE}{_PLAIN_WORD})*+")
 # pattern that opens with "\s*" and then a bracket by looking for a bracket through the rest of the
 # text, which made every mention cost time in proportion to the length of the text.
 _SPACES = regex.compile(r"\s*")
-_NOW = regex.compile(r"\(\s*(?:nay\s+là|nay\s+là\s+)\s*([^()]{2,120}?)\s*\)")
+_NOW = regex.compile(loose(r"\(\s*(?:nay\s+là|nay\s+là\s+)\s*([^()]{2,120}?)\s*\)"))
 _TITLE_WORDS = (
     "về việc", "về", "v/v", "v/V", "V/v", "V/V", "phê duyệt", "ban hành", "quy định", "hướng dẫn", "sửa đổi",
     "bổ sung", "thực hiện", "triển khai", "thông qua", "VỀ", "PHÊ DUYỆT", "BAN HÀNH", "QUY ĐỊNH",
     "Về việc", "Phê duyệt", "Ban hành", "Quy định", "Hướng dẫn",  # a trích yếu copied with its capital
 )  # fmt: skip
-_TITLE_START = regex.compile(rf"[ \t]*,?\s*[“\"]?(?P<title>{phrase_tree(_TITLE_WORDS)}(?!\w))")  # title: group 1
-_TITLE_FIRST = frozenset("“\"" + "".join(w[0] for w in _TITLE_WORDS))
+_TITLE_FORMS = {*_TITLE_WORDS, *(strip_diacritics(w) for w in _TITLE_WORDS)}  # "ve viec", "phe duyet" …
+_TITLE_START = regex.compile(rf"[ \t]*,?\s*[“\"]?(?P<title>{phrase_tree(_TITLE_FORMS)}(?!\w))")  # title: group 1
+_TITLE_FIRST = frozenset("“\"" + "".join(w[0] for w in _TITLE_FORMS))
 # A title ends at a quote, a clause end, a list item, a definition, or where the citation's amendments begin
 # ("… về quản lý (đã được sửa đổi, bổ sung tại …)", "… tỉnh Thanh Hóa đã được sửa đổi tại …").
 _TITLE_END = regex.compile(
-    r"[”\"]|;|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*[\-+*•|#])|\(sau\s+đây|\|"
-    r"|(?P<amendment>(?:\(\s*\**\s*)?(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế))"
+    loose(
+        r"[”\"]|;|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*[\-+*•|#])|\(sau\s+đây|\|"
+        r"|(?P<amendment>(?:\(\s*\**\s*)?(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế))"
+    )
 )
 # A straight quote that opens (after a space, before a word) and its closing one, on the same line.
 _QUOTED = regex.compile(r'(?<=\s)"(?=\w)[^"\n]*"')
 _DEFINED = regex.compile(
-    r"(?r)(?:sau\s+đây\s+(?:được\s+)?(?:viết|gọi)(?:\s+tắt)?(?:\s+là)?\s*:?\s*[\"“]?)\s*\Z"
+    loose(r"(?r)(?:sau\s+đây\s+(?:được\s+)?(?:viết|gọi)(?:\s+tắt)?(?:\s+là)?\s*:?\s*[\"“]?)\s*\Z")
 )
 _PINPOINT = regex.compile(
-    r"(?ri)(?P<pin>(?:(?:điểm\s+[a-zđ]\s*,?\s*)?(?:khoản\s+\d+\w*\s*,?\s*)?(?:điều\s+\d+\w*)|"
-    r"(?:điểm\s+[a-zđ]\s*,?\s*)?khoản\s+\d+\w*|mục\s+[\dIVX]+\w*|phụ\s+lục\s+[\dIVX]+\w*)\s+(?:của\s+|tại\s+)?)\Z"
+    loose(
+        r"(?ri)(?P<pin>(?:(?:điểm\s+[a-zđ]\s*,?\s*)?(?:khoản\s+\d+\w*\s*,?\s*)?(?:điều\s+\d+\w*)|"
+        r"(?:điểm\s+[a-zđ]\s*,?\s*)?khoản\s+\d+\w*|mục\s+[\dIVX]+\w*|phụ\s+lục\s+[\dIVX]+\w*)\s+"
+        r"(?:của\s+|tại\s+)?)\Z"
+    )
 )
+_PINPOINT_WORDS = ("điều", "khoản", "mục", "lục", "dieu", "khoan", "muc", "luc")
 _NOT_A_LAW = regex.compile(r"(?i:pháp|kỷ|phap|ky)\s+\Z")
+# "sửa đổi, bổ sung một số điều của", in any case, with or without diacritics.
 _AMENDING_LAW = regex.compile(
-    r"(?i:sửa\s+đổi)[\s,]*(?:(?i:bổ\s+sung)[\s,]*)?(?:(?i:bãi\s+bỏ)[\s,]*)?(?:một\s+số\s+điều(?:\s*,\s*khoản)?\s+)?"
-    r"(?:của\s+)?"
+    rf"(?i:{loose_words('sửa đổi')})[\s,]*(?:(?i:{loose_words('bổ sung')})[\s,]*)?"
+    rf"(?:(?i:{loose_words('bãi bỏ')})[\s,]*)?"
+    rf"(?i:{loose_words('một số điều')}(?:\s*,\s*{loose_words('khoản')})?\s+)?(?i:{loose_words('của')}\s+)?"
 )
+_AMENDING_OR_NUMBER = regex.compile(rf"(?i:{loose_words('sửa đổi')}|{SO})(?!\w)")
+_LAW_WORDS = {f for w in ("Luật", "Bộ luật", "Pháp lệnh") for v in (w, strip_diacritics(w)) for f in (v, v.upper())}
+_NEXT_LAW = regex.compile(rf"[ \t]*(?:,|và|va|VÀ|VA)\s+(?={phrase_tree(_LAW_WORDS)}\s)")  # the next law amended
 _TIME_UNIT = regex.compile(
     r"\s*(?:năm|tháng|ngày|giai\s+đoạn|lần|%|người|tỷ|triệu|đồng)(?!\w)", regex.IGNORECASE
 )
-_AMENDED_NOTE = regex.compile(r"\((?:sửa\s+đổi(?:,\s*bổ\s+sung)?|bổ\s+sung)\)")
+_AMENDED_NOTE = regex.compile(loose(r"\((?:sửa\s+đổi(?:,\s*bổ\s+sung)?|bổ\s+sung)\)"))
 # "Ngày 18/9/2024, Chủ tịch UBND tỉnh ban hành Công văn số 3319/UBND-HTKT": the date comes first. A news lead may
 # leave out the year ("Ngày 1/12, Thủ tướng Chính phủ ban hành Quyết định số 44/2025/QĐ-TTg"): the symbol's is used.
 _DATED_BEFORE = regex.compile(
-    r"(?<!\w)[Nn]gày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?(?![\d/])\s*,"
-    r"[^.;\n]{0,140}?(?:đã\s+)?ban\s+hành\s+\Z"
+    loose(
+        r"(?<!\w)[Nn]gày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?(?![\d/])\s*,"
+        r"[^.;\n]{0,140}?(?:đã\s+)?ban\s+hành\s+\Z"
+    )
 )
-_ISSUED_JUST_BEFORE = regex.compile(r"ban\s+hành\s+\Z")
+_ISSUED_JUST_BEFORE = regex.compile(loose(r"ban\s+hành\s+\Z"))
 _SESSION = regex.compile(r"(?i)(UBTVQH|QH)\d*")
 _LOCAL_SO_CODE = regex.compile(r"S(?:o|ở)?[A-ZĐ&]{2,}")
 
@@ -507,7 +521,7 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
     if not (
         known > first
         or text[first : first + 1].isupper()
-        or rx(r"(?:sửa\s+đổi|số)(?!\w)").match(text[first : first + 8])
+        or _AMENDING_OR_NUMBER.match(text, first, first + 8)
     ):
         return None
     if rx(rf"{SO}\s*:?\s*\d").match(text[first : first + 12]):
@@ -526,10 +540,10 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
             words = rx(r"\s+").match(text[inner.end() : inner.end() + 20])
             start = inner.end() + (words.end() if words else 0)
             end = max(_read_words(text, start, 24), _known_law_end(text, start))
-            more = rx(r"[ \t]*(?:,|và)\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s)").match(text[end : end + 12])
+            more = _NEXT_LAW.match(text, end, end + 16)
             if more is None:
                 break
-            end += more.end()
+            end = more.end()
     else:
         end = max(_read_words(text, first, 24), known)
     if end <= first:
@@ -574,13 +588,14 @@ def find_mentions(text: str) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     for i, m in enumerate(mentions):
         _tail(text, m)
-        defined = text.find("đây", max(0, m.start - 40), m.start) >= 0 and _DEFINED.search(
-            text, max(0, m.start - 40), m.start
+        near = max(0, m.start - 40)
+        defined = (text.find("đây", near, m.start) >= 0 or text.find("day", near, m.start) >= 0) and _DEFINED.search(
+            text, near, m.start
         )
         if defined or _names_again(text, mentions, i):
             m.form = "defined"
         before = text[max(0, m.start - 60) : m.start].lower()  # a pinpoint has one of these words:
-        if ("điều" in before or "khoản" in before or "mục" in before or "lục" in before) and (
+        if any(word in before for word in _PINPOINT_WORDS) and (
             pin := _PINPOINT.search(text, max(0, m.start - 60), m.start)
         ):
             m.pinpoint = squash(pin.group("pin"))

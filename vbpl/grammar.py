@@ -18,12 +18,37 @@ def _strip_marks(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+def loose(pattern: str) -> str:
+    """A regular expression that also matches its words written without diacritics: each letter with marks becomes
+    a class with its base letter ("sửa đổi" -> "s[ửu]a [đd][ổo]i"; inside a class the base letter is added)."""
+    out: list[str] = []
+    in_class = escaped = False
+    for c in pattern:
+        base = _strip_marks(c)
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]"
+            if base != c and base.isalpha():
+                out.append(c + base)
+                continue
+        elif c == "[":
+            in_class = True
+        elif base != c and base.isalpha():
+            out.append(f"[{c}{base}]")
+            continue
+        out.append(c)
+    return "".join(out)
+
+
 def _words_pattern(phrase: str) -> str:
     """A phrase whose words may be separated by any white space, line breaks included."""
     return r"\s+".join(regex.escape(w) for w in phrase.split())
 
 
-def _loose_words(phrase: str) -> str:
+def loose_words(phrase: str) -> str:
     """Each word with or without its diacritics: 'Can cứ' and 'căn cu' are still 'căn cứ'."""
     return r"\s+".join(
         "(?:" + "|".join(regex.escape(v) for v in {w, _strip_marks(w)}) + ")" for w in phrase.split()
@@ -190,7 +215,7 @@ class Grammar:
         self.issuer_after = regex.compile(rf"[ \t]*,?\s*(?:{OF}|gi[ữu]a)\s+")
         self.cues = regex.compile(
             "|".join(
-                rf"(?<!\w)(?P<c{i}>{_loose_words(cue)})(?!\w)" for i, (cue, _) in enumerate(vocab.cues)
+                rf"(?<!\w)(?P<c{i}>{loose_words(cue)})(?!\w)" for i, (cue, _) in enumerate(vocab.cues)
             ),
             regex.IGNORECASE,
         )

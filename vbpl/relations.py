@@ -14,13 +14,19 @@ from __future__ import annotations
 import regex
 
 from vbpl.find import Mention
-from vbpl.grammar import grammar
+from vbpl.grammar import grammar, loose
 from vbpl.text import symbol_key
+
+
+def _compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """A pattern that also matches its words written without diacritics (see `loose`)."""
+    return regex.compile(loose(pattern), flags)
+
 
 # A clause boundary is one of these characters; the rest is read around it, so whether a position is a
 # boundary does not depend on where a scan started (": \n" is one boundary, at its colon).
-_BOUNDARY_CHAR = regex.compile(r"(?r)[;|.:\n]")  # searched backwards from a mention
-_BOUNDARY = regex.compile(
+_BOUNDARY_CHAR = _compile(r"(?r)[;|.:\n]")  # searched backwards from a mention
+_BOUNDARY = _compile(
     r"[;|]|\.(?=\s)|:(?=[ \t]*\n)"
     r"|(?<!:[ \t]*)\n(?:(?<=[.;:!?)][ \t]*\n)(?=[ \t]*\S)"
     r"|(?=[ \t]*(?:[\-+*•#>(]|\d{1,2}[.)/](?!\d)|[a-zđ]\)|[IVX]+\.|\p{Lu})))"
@@ -29,42 +35,42 @@ _BOUNDARY = regex.compile(
 # "Điều 1. Phạm vi", "Chương I"); the capital that opens the next line is then a name going on ("của Bộ\nChính trị").
 # Read in three steps (see _wrapped): as one pattern, "[^\n]*\p{Ll}[^\n]*\w[ \t]*\Z", a line that does not end in a
 # word took time in proportion to the square of its length.
-_HEADING = regex.compile(
+_HEADING = _compile(
     r"[ \t]*(?:[\-+*•#>(|]|\d{1,2}[.)/]|[a-zđ]\)|[IVX]+\.?\s|(?i:điều|chương|mục|phần)\s+\w+\.?\s)"
 )
-_LOWER = regex.compile(r"\p{Ll}")
-_WORD = regex.compile(r"\w")
-_NEXT_LINE_NAME = regex.compile(r"\n[ \t]*\p{Lu}\p{Ll}")
+_LOWER = _compile(r"\p{Ll}")
+_WORD = _compile(r"\w")
+_NEXT_LINE_NAME = _compile(r"\n[ \t]*\p{Lu}\p{Ll}")
 _WRAP_WIDTH = 300  # a longer line is no hard wrap
-_CONJUNCTION = regex.compile(r"[\s,;)”\"]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z")
-_AMENDMENT = regex.compile(
+_CONJUNCTION = _compile(r"[\s,;)”\"]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z")
+_AMENDMENT = _compile(
     r"(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)|sửa\s+đổi,?\s+bổ\s+sung\s+(?:bởi|tại)|"
     r"(?:được|đã\s+được)\s+(?:sửa\s+đổi|bổ\s+sung)",
     regex.IGNORECASE,
 )
-_TITLE_THEN_AMENDMENT = regex.compile(r"[\s,]*(?:\(\s*\**\s*)?(?:" + _AMENDMENT.pattern + ")", regex.IGNORECASE)
-_OPINION_ON = regex.compile(r"có\s+ý\s+kiến\s+(?:đối\s+với|về)(?!\w)", regex.IGNORECASE)
+_TITLE_THEN_AMENDMENT = _compile(r"[\s,]*(?:\(\s*\**\s*)?(?:" + _AMENDMENT.pattern + ")", regex.IGNORECASE)
+_OPINION_ON = _compile(r"có\s+ý\s+kiến\s+(?:đối\s+với|về)(?!\w)", regex.IGNORECASE)
 # The citing text guides ("Văn phòng Trung ương hướng dẫn …"): not "theo/được hướng dẫn", "văn bản hướng dẫn".
-_GUIDES = regex.compile(r"(?<!(?:theo|được|bản|các|có)\s+)(?<!\w)hướng\s+dẫn(?!\w)", regex.IGNORECASE)
+_GUIDES = _compile(r"(?<!(?:theo|được|bản|các|có)\s+)(?<!\w)hướng\s+dẫn(?!\w)", regex.IGNORECASE)
 # The rest of a preamble line, then only such lines (or blank ones) up to "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:". Lines are
 # read up to 600 characters and the whole within _PREAMBLE_REACH (an unbounded match looks for the enacting words
 # through the rest of the text, at every mention).
-_BEFORE_ENACTING = regex.compile(
+_BEFORE_ENACTING = _compile(
     r"[^\n]{0,600}[;,.][ \t]*\n(?:[ \t]*\n|[^\n]{0,600}[;,.][ \t]*\n){0,12}?[ \t]*QUYẾT\s+(?:ĐỊNH|NGHỊ)[ \t]*:"
 )
 _PREAMBLE_REACH = 3000
-_DONE_UNDER = regex.compile(r"(?<!\w)thực\s+hiện\s+theo(?!\w)", regex.IGNORECASE)  # "… được thực hiện theo Quy chế …"
-_ON_BASIS = regex.compile(r"(?<!\w)trên\s+cơ\s+sở\s+\Z", regex.IGNORECASE)  # "trên cơ sở Công văn số …"
-_TASK = regex.compile(r"\s+(?:việc|(?:các\s+)?hoạt\s+động)(?!\w)")  # what is carried out is a task, an activity
-_NEXT_ITEM_AT = regex.compile(r"(?<!\w)tại\s+\Z")  # "…; chỉ đạo của … tại Công văn số …": where it is written
-_RUN_BREAK = regex.compile(r"\n[ \t]*(?:[IVX]+\.|\d+\.\s+\p{Lu}|#|Điều\s+\d+|QUYẾT\s+(?:ĐỊNH|NGHỊ))")
-_AND_BEFORE = regex.compile(r"(?<!\w)và\s+\Z")
-_PASSIVE = regex.compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
-_ISSUED_BY_OTHER = regex.compile(r"đã\s+ban\s+hành")
-_FOLLOWS_RULE = regex.compile(r"(?<!\w)(?:theo|tại)(?!\w)")
-_LEAD = regex.compile(r"[\s\-+*•#>|(]*(?:\d+[.)/]|[a-zđ]\)|[IVX]+\.)?[\s\-+*•]*\Z")
-_HEADING_CUE = regex.compile(r"căn\s+cứ\s+(?:pháp\s+lý|ban\s+hành|xây\s+dựng)", regex.IGNORECASE)
-_AFTER_REPEAL = regex.compile(
+_DONE_UNDER = _compile(r"(?<!\w)thực\s+hiện\s+theo(?!\w)", regex.IGNORECASE)  # "… được thực hiện theo Quy chế …"
+_ON_BASIS = _compile(r"(?<!\w)trên\s+cơ\s+sở\s+\Z", regex.IGNORECASE)  # "trên cơ sở Công văn số …"
+_TASK = _compile(r"\s+(?:việc|(?:các\s+)?hoạt\s+động)(?!\w)")  # what is carried out is a task, an activity
+_NEXT_ITEM_AT = _compile(r"(?<!\w)tại\s+\Z")  # "…; chỉ đạo của … tại Công văn số …": where it is written
+_RUN_BREAK = _compile(r"\n[ \t]*(?:[IVX]+\.|\d+\.\s+\p{Lu}|#|Điều\s+\d+|QUYẾT\s+(?:ĐỊNH|NGHỊ))")
+_AND_BEFORE = _compile(r"(?<!\w)và\s+\Z")
+_PASSIVE = _compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
+_ISSUED_BY_OTHER = _compile(r"đã\s+ban\s+hành")
+_FOLLOWS_RULE = _compile(r"(?<!\w)(?:theo|tại)(?!\w)")
+_LEAD = _compile(r"[\s\-+*•#>|(]*(?:\d+[.)/]|[a-zđ]\)|[IVX]+\.)?[\s\-+*•]*\Z")
+_HEADING_CUE = _compile(r"căn\s+cứ\s+(?:pháp\s+lý|ban\s+hành|xây\s+dựng)", regex.IGNORECASE)
+_AFTER_REPEAL = _compile(
     r"[\s,]*(?:\([^)]{0,200}\)\s*)?(?:hết\s+hiệu\s+lực|không\s+còn\s+hiệu\s+lực)", regex.I
 )
 
@@ -176,7 +182,7 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             m.relation = run
         elif run is not None and _NEXT_ITEM_AT.search(lead_text) and _same_sentence(text, prev, boundary):
             m.relation = run  # "Thực hiện Nghị quyết …; chỉ đạo của Ban cán sự đảng tại Công văn số …, UBND tỉnh …"
-        elif text.find("QUYẾT", m.start, m.start + _PREAMBLE_REACH) >= 0 and _BEFORE_ENACTING.match(
+        elif _may_precede_enacting(text, m.start) and _BEFORE_ENACTING.match(
             text, m.start, m.start + _PREAMBLE_REACH
         ):
             m.relation = run = "basis"  # a line of the preamble that lost its "Căn cứ"
@@ -187,6 +193,12 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             m.relation = "repeals"
         prev = m
         prev_clause = boundary
+
+
+def _may_precede_enacting(text: str, pos: int) -> bool:
+    """Whether "QUYẾT" (or "QUYET") follows within _PREAMBLE_REACH: found without a pattern."""
+    end = pos + _PREAMBLE_REACH
+    return text.find("QUYẾT", pos, end) >= 0 or text.find("QUYET", pos, end) >= 0
 
 
 def _last_boundary(text: str, floor: int, pos: int, before: int) -> int:

@@ -466,3 +466,15 @@ def test_text_without_diacritics_keeps_titles_amendments_and_relations() -> None
     assert (decree.title or "").startswith("ve viec thanh lap")
     assert (decree.relation, amendment.relation) == ("basis", "basis")
     assert decree.amended_by == [amendment.id]
+
+
+def test_text_in_capitals_keeps_titles_amendments_and_relations() -> None:
+    text = (
+        "CĂN CỨ NGHỊ ĐỊNH SỐ 53/2013/NĐ-CP NGÀY 18/5/2013 CỦA CHÍNH PHỦ VỀ VIỆC THÀNH LẬP CÔNG TY, ĐÃ ĐƯỢC SỬA ĐỔI, "
+        "BỔ SUNG TẠI NGHỊ ĐỊNH SỐ 34/2015/NĐ-CP NGÀY 31/3/2015 CỦA CHÍNH PHỦ;\n"
+        "THỰC HIỆN VIỆC RÀ SOÁT THEO CÔNG VĂN SỐ 12/UBND-KT NGÀY 02/01/2020 CỦA UBND TỈNH."
+    )
+    decree, amendment, letter = extract(text).citations
+    assert (decree.title or "").startswith("VỀ VIỆC THÀNH LẬP")
+    assert (decree.relation, amendment.relation, letter.relation) == ("basis", "basis", "mentions")
+    assert decree.amended_by == [amendment.id]

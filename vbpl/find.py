@@ -60,13 +60,13 @@ _MORE_ISSUER_WORDS = regex.compile(rf"(?:{_NOT_TITLE}{_PLAIN_WORD})*+")
 # pattern that opens with "\s*" and then a bracket by looking for a bracket through the rest of the
 # text, which made every mention cost time in proportion to the length of the text.
 _SPACES = regex.compile(r"\s*")
-_NOW = regex.compile(loose(r"\(\s*(?:nay\s+là|nay\s+là\s+)\s*([^()]{2,120}?)\s*\)"))
+_NOW = regex.compile(loose(r"\(\s*(?i:nay\s+là)\s*([^()]{2,120}?)\s*\)"))
 _TITLE_WORDS = (
     "về việc", "về", "v/v", "v/V", "V/v", "V/V", "phê duyệt", "ban hành", "quy định", "hướng dẫn", "sửa đổi",
     "bổ sung", "thực hiện", "triển khai", "thông qua", "VỀ", "PHÊ DUYỆT", "BAN HÀNH", "QUY ĐỊNH",
     "Về việc", "Phê duyệt", "Ban hành", "Quy định", "Hướng dẫn",  # a trích yếu copied with its capital
 )  # fmt: skip
-_TITLE_FORMS = {*_TITLE_WORDS, *(strip_diacritics(w) for w in _TITLE_WORDS)}  # "ve viec", "phe duyet" …
+_TITLE_FORMS = {f for w in _TITLE_WORDS for v in (w, strip_diacritics(w)) for f in (v, v.upper())}  # "ve viec", "VỀ" …
 _TITLE_START = regex.compile(rf"[ \t]*,?\s*[“\"]?(?P<title>{phrase_tree(_TITLE_FORMS)}(?!\w))")  # title: group 1
 _TITLE_FIRST = frozenset("“\"" + "".join(w[0] for w in _TITLE_FORMS))
 # A title ends at a quote, a clause end, a list item, a definition, or where the citation's amendments begin
@@ -74,13 +74,13 @@ _TITLE_FIRST = frozenset("“\"" + "".join(w[0] for w in _TITLE_FORMS))
 _TITLE_END = regex.compile(
     loose(
         r"[”\"]|;|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*[\-+*•|#])|\(sau\s+đây|\|"
-        r"|(?P<amendment>(?:\(\s*\**\s*)?(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế))"
+        r"|(?P<amendment>(?:\(\s*\**\s*)?(?i:(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)))"
     )
 )
 # A straight quote that opens (after a space, before a word) and its closing one, on the same line.
 _QUOTED = regex.compile(r'(?<=\s)"(?=\w)[^"\n]*"')
 _DEFINED = regex.compile(
-    loose(r"(?r)(?:sau\s+đây\s+(?:được\s+)?(?:viết|gọi)(?:\s+tắt)?(?:\s+là)?\s*:?\s*[\"“]?)\s*\Z")
+    loose(r"(?ri)(?:sau\s+đây\s+(?:được\s+)?(?:viết|gọi)(?:\s+tắt)?(?:\s+là)?\s*:?\s*[\"“]?)\s*\Z")
 )
 _PINPOINT = regex.compile(
     loose(
@@ -103,16 +103,16 @@ _NEXT_LAW = regex.compile(rf"[ \t]*(?:,|và|va|VÀ|VA)\s+(?={phrase_tree(_LAW_WO
 _TIME_UNIT = regex.compile(
     r"\s*(?:năm|tháng|ngày|giai\s+đoạn|lần|%|người|tỷ|triệu|đồng)(?!\w)", regex.IGNORECASE
 )
-_AMENDED_NOTE = regex.compile(loose(r"\((?:sửa\s+đổi(?:,\s*bổ\s+sung)?|bổ\s+sung)\)"))
+_AMENDED_NOTE = regex.compile(loose(r"\((?i:sửa\s+đổi(?:,\s*bổ\s+sung)?|bổ\s+sung)\)"))
 # "Ngày 18/9/2024, Chủ tịch UBND tỉnh ban hành Công văn số 3319/UBND-HTKT": the date comes first. A news lead may
 # leave out the year ("Ngày 1/12, Thủ tướng Chính phủ ban hành Quyết định số 44/2025/QĐ-TTg"): the symbol's is used.
 _DATED_BEFORE = regex.compile(
     loose(
         r"(?<!\w)[Nn]gày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?(?![\d/])\s*,"
-        r"[^.;\n]{0,140}?(?:đã\s+)?ban\s+hành\s+\Z"
+        r"[^.;\n]{0,140}?(?i:(?:đã\s+)?ban\s+hành)\s+\Z"
     )
 )
-_ISSUED_JUST_BEFORE = regex.compile(loose(r"ban\s+hành\s+\Z"))
+_ISSUED_JUST_BEFORE = regex.compile(loose(r"(?i:ban\s+hành)\s+\Z"))
 _SESSION = regex.compile(r"(?i)(UBTVQH|QH)\d*")
 _LOCAL_SO_CODE = regex.compile(r"S(?:o|ở)?[A-ZĐ&]{2,}")
 

@@ -42,7 +42,7 @@ _LOWER = _compile(r"\p{Ll}")
 _WORD = _compile(r"\w")
 _NEXT_LINE_NAME = _compile(r"\n[ \t]*\p{Lu}\p{Ll}")
 _WRAP_WIDTH = 300  # a longer line is no hard wrap
-_CONJUNCTION = _compile(r"[\s,;)”\"]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z")
+_CONJUNCTION = _compile(r"[\s,;)”\"]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z", regex.IGNORECASE)
 _AMENDMENT = _compile(
     r"(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)|sửa\s+đổi,?\s+bổ\s+sung\s+(?:bởi|tại)|"
     r"(?:được|đã\s+được)\s+(?:sửa\s+đổi|bổ\s+sung)",
@@ -61,13 +61,15 @@ _BEFORE_ENACTING = _compile(
 _PREAMBLE_REACH = 3000
 _DONE_UNDER = _compile(r"(?<!\w)thực\s+hiện\s+theo(?!\w)", regex.IGNORECASE)  # "… được thực hiện theo Quy chế …"
 _ON_BASIS = _compile(r"(?<!\w)trên\s+cơ\s+sở\s+\Z", regex.IGNORECASE)  # "trên cơ sở Công văn số …"
-_TASK = _compile(r"\s+(?:việc|(?:các\s+)?hoạt\s+động)(?!\w)")  # what is carried out is a task, an activity
-_NEXT_ITEM_AT = _compile(r"(?<!\w)tại\s+\Z")  # "…; chỉ đạo của … tại Công văn số …": where it is written
+# What is carried out is a task, an activity.
+_TASK = _compile(r"\s+(?:việc|(?:các\s+)?hoạt\s+động)(?!\w)", regex.IGNORECASE)
+# "…; chỉ đạo của … tại Công văn số …": where it is written.
+_NEXT_ITEM_AT = _compile(r"(?<!\w)tại\s+\Z", regex.IGNORECASE)
 _RUN_BREAK = _compile(r"\n[ \t]*(?:[IVX]+\.|\d+\.\s+\p{Lu}|#|Điều\s+\d+|QUYẾT\s+(?:ĐỊNH|NGHỊ))")
-_AND_BEFORE = _compile(r"(?<!\w)và\s+\Z")
+_AND_BEFORE = _compile(r"(?<!\w)và\s+\Z", regex.IGNORECASE)
 _PASSIVE = _compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
-_ISSUED_BY_OTHER = _compile(r"đã\s+ban\s+hành")
-_FOLLOWS_RULE = _compile(r"(?<!\w)(?:theo|tại)(?!\w)")
+_ISSUED_BY_OTHER = _compile(r"đã\s+ban\s+hành", regex.IGNORECASE)
+_FOLLOWS_RULE = _compile(r"(?<!\w)(?:theo|tại)(?!\w)", regex.IGNORECASE)
 _LEAD = _compile(r"[\s\-+*•#>|(]*(?:\d+[.)/]|[a-zđ]\)|[IVX]+\.)?[\s\-+*•]*\Z")
 _HEADING_CUE = _compile(r"căn\s+cứ\s+(?:pháp\s+lý|ban\s+hành|xây\s+dựng)", regex.IGNORECASE)
 _AFTER_REPEAL = _compile(

@@ -478,3 +478,13 @@ def test_text_in_capitals_keeps_titles_amendments_and_relations() -> None:
     assert (decree.title or "").startswith("VỀ VIỆC THÀNH LẬP")
     assert (decree.relation, amendment.relation, letter.relation) == ("basis", "basis", "mentions")
     assert decree.amended_by == [amendment.id]
+
+
+def test_a_blank_number_header_on_one_line_covers_only_itself() -> None:
+    text = (
+        "Số: /KH-SKHCN Đồng Nai, ngày tháng năm 2026 KẾ HOẠCH Triển khai nhiệm vụ năm 2026 Căn cứ Quyết định số "
+        "1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ;"
+    )
+    result = extract(text)
+    assert result.document is not None and result.document.placeholder
+    assert [c.symbol for c in result.citations] == ["1322/QĐ-TTg"]

@@ -43,6 +43,7 @@ _ISSUER_LINES = regex.compile(
 _ISSUER_LINE_START = re.compile(
     r"\n(?=[ \t#*|]*(?:ỦY|UỶ|HỘI|CHỦ|BỘ|CHÍNH|QUỐC|THỦ|TỈNH|THÀNH|HUYỆN|BAN|SỞ|VĂN|NGÂN))"
 )
+_BLANK_NUMBER = regex.compile(r"[ \t._…]*/[^\s,;]*")
 _BARE_DATE = regex.compile(r"(?m)^[ \t|]*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d(?!\d)")
 _BARE_DATE_START = re.compile(r"\n(?=[ \t|]*ngày)")
 
@@ -112,9 +113,9 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
         elif issued and (num := rx(r"\d{1,5}(?![\d/])").match(text[pos : pos + 6])):
             symbol = num.group()
             spans.append((number_line.start(), pos + num.end()))
-        elif not issued and rx(r"[ \t._…]*/").match(number_line.group("rest")):
-            placeholder = True
-            spans.append((number_line.start(), number_line.end("rest")))
+        elif not issued and (blank := _BLANK_NUMBER.match(number_line.group("rest"))):
+            placeholder = True  # "Số: /KH-SKHCN": the span ends with the codes, also when no line break follows
+            spans.append((number_line.start(), number_line.start("rest") + blank.end()))
         if issued:
             doc_type = vocabulary().type_by_word.get(fold(squash(number_line.group("tw"))))
     date = None

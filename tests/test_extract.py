@@ -488,3 +488,18 @@ def test_a_blank_number_header_on_one_line_covers_only_itself() -> None:
     result = extract(text)
     assert result.document is not None and result.document.placeholder
     assert [c.symbol for c in result.citations] == ["1322/QĐ-TTg"]
+
+
+def test_a_header_without_diacritics_is_the_document_and_a_glued_ngay_ends_a_symbol() -> None:
+    text = (
+        "BO CHINH TRI\nDANG CONG SAN VIET NAM\nNghi quyet so: 11-NQ/TW Ha Noi, ngay 06 thang 01 nam 2012\n"
+        "NGHI QUYET\nVE PHUONG HUONG PHAT TRIEN THU DO\n"
+        "Thuc hien Thong bao so 70-TB/TWngay 05/4/2012 cua Bo Chinh tri, Luat To chuc HDND va UBNDngay 26/11/2003;"
+    )
+    result = extract(text)
+    own = result.document
+    assert own is not None
+    assert (own.type, own.symbol, own.date) == ("Nghị quyết", "11-NQ/TW", "2012-01-06")
+    notice, law = result.citations
+    assert (notice.symbol, notice.date, notice.relation) == ("70-TB/TW", "2012-04-05", "implements")
+    assert (law.name, law.date) == ("Luat To chuc HDND va UBND", "2003-11-26")

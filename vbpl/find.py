@@ -35,8 +35,10 @@ _STOP_CAPITALS = (
 )  # fmt: skip
 _STOP = regex.compile(rf"{phrase_tree(_STOP_WORDS + _STOP_CAPITALS)}(?!\w)")
 _CAPITAL_TITLE = regex.compile(loose(r"(?i:quy định|hướng dẫn|phê duyệt|ban hành|về việc|v/v)(?!\w)"))
-_GLUED_STOP = regex.compile(r"(?<=\p{L})(?:ngày|của|năm|số)(?=\s|\d|$)|(?<=\p{Lu})(?:NGÀY|CỦA|NĂM|SỐ)(?=\s|\d|$)")
-_GLUED_STOP_WORDS = ("ngày", "của", "năm", "số", "NGÀY", "CỦA", "NĂM", "SỐ")
+_GLUED_STOP = regex.compile(
+    r"(?<=\p{L})(?:ngày|của|năm|số|ngay|cua)(?=\s|\d|$)|(?<=\p{Lu})(?:NGÀY|CỦA|NĂM|SỐ)(?=\s|\d|$)"
+)
+_GLUED_STOP_WORDS = ("ngày", "của", "năm", "số", "ngay", "cua", "NGÀY", "CỦA", "NĂM", "SỐ")
 _AND = regex.compile(r"(?:và|cùng|VÀ|CÙNG)(?!\w)\s*")
 _NAME_COMMA = regex.compile(r",[ \t]+(?=\p{Ll})")
 # A minister who also heads a body is one issuer: "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ".

@@ -9,22 +9,27 @@ import regex
 
 from vbpl.dates import iso_date
 from vbpl.find import symbol_parts, type_from_codes
-from vbpl.grammar import SO, grammar, phrase_tree
+from vbpl.grammar import SO, grammar, loose, phrase_tree
 from vbpl.models import DocumentIdentity
-from vbpl.text import fold, line_matches, rx, squash
+from vbpl.text import fold, line_matches, rx, squash, strip_diacritics
 from vbpl.vocab import vocabulary
 
 HEADER_SPAN = 2500  # the header block sits in the first lines; web pages add a little before it
 
+# The patterns below also match their words written without diacritics (see `loose`).
 _NUMBER_LINE = regex.compile(
-    rf"(?:(?:^|\n|\|)[ \t#*>]*(?:(?:(?i:{{types}})\s+)?{SO}(?:\s+hiệu)?\s*[:|]|(?:Số|SỐ)(?:\s+hiệu)?(?!\w))"
-    rf"|(?<!\p{{L}})(?:Số|SỐ)\s*:)"
-    r"\s*(?P<rest>[^\n|]*(?:\n[^\n|]*)?)"
+    loose(
+        rf"(?:(?:^|\n|\|)[ \t#*>]*(?:(?:(?i:{{types}})\s+)?{SO}(?:\s+hiệu)?\s*[:|]|(?:Số|SỐ)(?:\s+hiệu)?(?!\w))"
+        rf"|(?<!\p{{L}})(?:Số|SỐ)\s*:)"
+        r"\s*(?P<rest>[^\n|]*(?:\n[^\n|]*)?)"
+    )
 )
 # A news page about a document: "Ngày 23/8/2017, Tỉnh ủy … đã ban hành Chương trình số 27-CTr/TU …".
 _ISSUED = regex.compile(
-    rf"[Nn]gày\s+(?P<news_date>\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)\s*,[^.\n]{{0,160}}?đã\s+ban\s+hành\s+"
-    rf"(?P<tw>(?i:{{types}}))\s+{SO}\s*"
+    loose(
+        rf"[Nn]gày\s+(?P<news_date>\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)\s*,[^.\n]{{0,160}}?đã\s+ban\s+hành\s+"
+        rf"(?P<tw>(?i:{{types}}))\s+{SO}\s*"
+    )
 )
 # Anchored on the comma; the place before it is read in a look-behind.
 _PLACE_DATE = regex.compile(
@@ -44,8 +49,8 @@ _ISSUER_LINE_START = re.compile(
     r"\n(?=[ \t#*|]*(?:ỦY|UỶ|HỘI|CHỦ|BỘ|CHÍNH|QUỐC|THỦ|TỈNH|THÀNH|HUYỆN|BAN|SỞ|VĂN|NGÂN))"
 )
 _BLANK_NUMBER = regex.compile(r"[ \t._…]*/[^\s,;]*")
-_BARE_DATE = regex.compile(r"(?m)^[ \t|]*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d(?!\d)")
-_BARE_DATE_START = re.compile(r"\n(?=[ \t|]*ngày)")
+_BARE_DATE = regex.compile(loose(r"(?m)^[ \t|]*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d(?!\d)"))
+_BARE_DATE_START = re.compile(loose(r"\n(?=[ \t|]*ngày)"))
 
 
 def _first(pattern: regex.Pattern[str], starts: re.Pattern[str], text: str) -> regex.Match[str] | None:
@@ -55,7 +60,8 @@ def _first(pattern: regex.Pattern[str], starts: re.Pattern[str], text: str) -> r
 
 @cache
 def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    types = phrase_tree(vocabulary().type_words(), any_case=True, loose=False)
+    words = vocabulary().type_words()
+    types = phrase_tree({*words, *(strip_diacritics(w) for w in words)}, any_case=True, loose=False)
     return (
         regex.compile(_NUMBER_LINE.pattern.replace("{types}", types)),
         regex.compile(_ISSUED.pattern.replace("{types}", types)),
@@ -63,7 +69,7 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 
 
 # Where a match of _NUMBER_LINE can begin, besides the start of the text: a line break, a "|", or "Số".
-_NUMBER_LINE_AT = re.compile(r"[\n|]|S[ốỐ]")
+_NUMBER_LINE_AT = re.compile(r"[\n|]|S[ốỐoO]")
 
 
 def _number_line(head: str) -> tuple[regex.Match[str] | None, bool]:
@@ -197,7 +203,8 @@ def _type_symbol_line(text: str, head: str) -> tuple[str | None, str, tuple[int,
 def _type_lines() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str]], re.Pattern[str]]:
     """A type word in capitals on its own line (then the title), and one followed by the symbol; where either
     can match (see line_matches)."""
-    upper = [t.upper() for t in sorted((t.name for t in vocabulary().types), key=len, reverse=True)]
+    names = {n for t in vocabulary().types for n in (t.name, strip_diacritics(t.name))}
+    upper = [n.upper() for n in sorted(names, key=len, reverse=True)]
     names = "|".join(regex.escape(t) for t in upper)
     starts = re.compile(r"\n(?=[ \t#*|]*(?:" + "|".join(re.escape(t) for t in upper) + "))")
     own_line = regex.compile(

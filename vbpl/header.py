@@ -203,12 +203,12 @@ def _type_symbol_line(text: str, head: str) -> tuple[str | None, str, tuple[int,
 def _type_lines() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str]], re.Pattern[str]]:
     """A type word in capitals on its own line (then the title), and one followed by the symbol; where either
     can match (see line_matches)."""
-    names = {n for t in vocabulary().types for n in (t.name, strip_diacritics(t.name))}
-    upper = [n.upper() for n in sorted(names, key=len, reverse=True)]
+    written = {n for t in vocabulary().types for n in (t.name, strip_diacritics(t.name))}
+    upper = [n.upper() for n in sorted(written, key=len, reverse=True)]
     names = "|".join(regex.escape(t) for t in upper)
     starts = re.compile(r"\n(?=[ \t#*|]*(?:" + "|".join(re.escape(t) for t in upper) + "))")
     own_line = regex.compile(
         rf"(?m)^[ \t#*|]*(?P<type>{names})[ \t*|]*\n(?:[ \t]*\n)*[ \t#*|]*(?P<title>[^\n]+(?:\n[^\n]+){{0,3}})"
     )
-    with_symbol = regex.compile(rf"(?m)^[ \t#*|]*(?P<type>{names})\s+(?:SỐ\s*:?\s*)?(?=\d)")
+    with_symbol = regex.compile(rf"(?m)^[ \t#*|]*(?P<type>{names})\s+(?:S[ỐO]\s*:?\s*)?(?=\d)")
     return (own_line, with_symbol), starts

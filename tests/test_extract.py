@@ -503,3 +503,11 @@ def test_a_header_without_diacritics_is_the_document_and_a_glued_ngay_ends_a_sym
     notice, law = result.citations
     assert (notice.symbol, notice.date, notice.relation) == ("70-TB/TW", "2012-04-05", "implements")
     assert (law.name, law.date) == ("Luat To chuc HDND va UBND", "2003-11-26")
+
+
+def test_a_hard_wrapped_line_in_capitals_goes_on() -> None:
+    text = (
+        "CHÍNH PHỦ BAN HÀNH NGHỊ ĐỊNH SỬA ĐỔI, BỔ SUNG MỘT\nSỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ 63/2010/NĐ-CP NGÀY\n"
+        "08 THÁNG 6 NĂM 2010 CỦA CHÍNH PHỦ VỀ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH."
+    )
+    assert [c.relation for c in extract(text).citations] == ["amends"]

@@ -41,6 +41,8 @@ _HEADING = _compile(
 _LOWER = _compile(r"\p{Ll}")
 _WORD = _compile(r"\w")
 _NEXT_LINE_NAME = _compile(r"\n[ \t]*\p{Lu}\p{Ll}")
+_NEXT_LINE_CAPITALS = _compile(r"\n[ \t]*\p{Lu}(?:\p{Lu}|[ \t])")
+_CAPITALS_WRAP = 40  # a shorter line in capitals is a heading or a header line, not a wrapped sentence
 _WRAP_WIDTH = 300  # a longer line is no hard wrap
 _CONJUNCTION = _compile(r"[\s,;)”\"]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z", regex.IGNORECASE)
 _AMENDMENT = _compile(
@@ -218,20 +220,21 @@ def _last_boundary(text: str, floor: int, pos: int, before: int) -> int:
 
 def _wrapped(text: str, x: int) -> bool:
     """Whether the line break at x is a hard wrap inside a sentence: the line before it has lower case, then ends
-    in a word, and is no heading (see _HEADING)."""
-    if not _NEXT_LINE_NAME.match(text, x, x + 80):
+    in a word, and is no heading (see _HEADING); in capitals, a long line that ends in a word before a line in
+    capitals ("… BỔ SUNG MỘT\nSỐ ĐIỀU CỦA NGHỊ ĐỊNH …")."""
+    capitals = _NEXT_LINE_CAPITALS.match(text, x, x + 80) is not None
+    if not capitals and not _NEXT_LINE_NAME.match(text, x, x + 80):
         return False
     line_start = text.rfind("\n", max(0, x - _WRAP_WIDTH), x) + 1
     if line_start == 0 and x > _WRAP_WIDTH:
         return False
     line = text[line_start:x]  # no line break in it
     words = line.rstrip(" \t")
-    return (
-        len(words) > 1
-        and _WORD.match(words, len(words) - 1) is not None
-        and _LOWER.search(words, 0, len(words) - 1) is not None
-        and _HEADING.match(line) is None
-    )
+    if len(words) <= 1 or _WORD.match(words, len(words) - 1) is None or _HEADING.match(line) is not None:
+        return False
+    if capitals:
+        return len(words) >= _CAPITALS_WRAP and _LOWER.search(words) is None
+    return _LOWER.search(words, 0, len(words) - 1) is not None
 
 
 def _list_cue(text: str, prev: Mention | None, item: int) -> str | None:

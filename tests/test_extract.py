@@ -511,3 +511,12 @@ def test_a_hard_wrapped_line_in_capitals_goes_on() -> None:
         "08 THÁNG 6 NĂM 2010 CỦA CHÍNH PHỦ VỀ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH."
     )
     assert [c.relation for c in extract(text).citations] == ["amends"]
+
+
+def test_a_cue_with_its_capital_after_a_header_opens_a_sentence_on_one_line() -> None:
+    text = (
+        "Quyết định số 12/2016/QĐ-UBND ngày 3/5/2016 của Ủy ban nhân dân tỉnh Long An về việc ban hành Quy định "
+        "đến năm 2020 ỦY BAN NHÂN DÂN TỈNH LONG AN Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; "
+        "Thực hiện Nghị quyết số 90/NQ-CP ngày 16/6/2023 của Chính phủ."
+    )
+    assert [c.relation for c in extract(text).citations] == ["mentions", "basis", "implements"]

@@ -42,6 +42,7 @@ _LOWER = _compile(r"\p{Ll}")
 _WORD = _compile(r"\w")
 _NEXT_LINE_NAME = _compile(r"\n[ \t]*\p{Lu}\p{Ll}")
 _NEXT_LINE_CAPITALS = _compile(r"\n[ \t]*\p{Lu}(?:\p{Lu}|[ \t])")
+_AFTER_CAPITALS = _compile(r"(?:\p{Lu}{2,}|_{3,}|[.;:])\s+\Z")  # a header in capitals, a rule, a sentence's end
 _CAPITALS_WRAP = 40  # a shorter line in capitals is a heading or a header line, not a wrapped sentence
 _WRAP_WIDTH = 300  # a longer line is no hard wrap
 _CONJUNCTION = _compile(r"[\s,;)”\"]*(?:(?:và|hoặc|cùng|,)\s*)*(?:các\s+|\(\s*)?\Z", regex.IGNORECASE)
@@ -100,7 +101,11 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
         rel = g.cue_relations[int(group[1:])]
         if rel == "implements" and _TASK.match(text, m.end(), m.end() + 16):
             continue  # "Thực hiện việc chia sẻ …", "cá nhân thực hiện hoạt động mua bán …": no document implemented
-        leading = first and found is None and _LEAD.match(text[start : m.start()])
+        word = m.group()
+        # A cue written with its capital ("Căn cứ", "Thực hiện") opens a sentence, also where no line break or
+        # full stop shows it (a header run into the text on one line).
+        opens = word[:1].isupper() and not word.isupper()
+        leading = first and ((found is None and _LEAD.match(text[start : m.start()])) or opens)
         if leading and rel == "attached" and text[m.end() : end].strip():
             continue  # "Ban hành kèm theo Quyết định này Kế hoạch thực hiện …": the cue governs "này"
         if leading:
@@ -160,6 +165,11 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
                     _amends(mentions, parent_of, i, parent_of[i - 1])
                 prev = m
                 continue
+            opening = _opening_cue(text, gap_start, m.start)
+            if opening is not None:  # "… đến năm 2020 ỦY BAN NHÂN DÂN TỈNH LONG AN Căn cứ Luật …" on one line
+                m.relation = run = opening
+                prev, prev_clause = m, boundary
+                continue
             cue = _cue_in(text, gap_start, m.start, first=False)
             title_words = prev.title is not None and prev.title_end > gap_start
             if title_words and _CONJUNCTION.match(text[prev.title_end : m.start]) and prev.title_end < m.start:
@@ -197,6 +207,18 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             m.relation = "repeals"
         prev = m
         prev_clause = boundary
+
+
+def _opening_cue(text: str, start: int, end: int) -> str | None:
+    """The relation of the last cue between start and end that is written with its capital after a word in capitals,
+    a rule or a sentence's end: it opens a sentence, also where the line break before it was lost; else None."""
+    found = None
+    for m in grammar().cues.finditer(text, start, end):
+        word = m.group()
+        capitalised = word[:1].isupper() and not word.isupper()
+        if capitalised and _AFTER_CAPITALS.search(text, max(start, m.start() - 40), m.start()):
+            found = m
+    return None if found is None else _cue_in(text, found.start(), end, first=True)
 
 
 def _may_precede_enacting(text: str, pos: int) -> bool:

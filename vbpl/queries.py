@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, overload
+from typing import Any, TypedDict, Unpack, overload
 
 import regex
 
@@ -77,52 +77,41 @@ def _find(cg: CitationGraph, ref: str, store: Store | None) -> Resolution:
     return lookup(ref, cg.index)
 
 
+class RowFilters(TypedDict, total=False):
+    """What `cited_by` and `citing_rows` filter the citations by; `type_` is the citing document's type."""
+
+    province: str | None
+    relation: str | None
+    level: str | None
+    since: str | None
+    until: str | None
+    type_: str | None
+
+
 def cited_by(
-    cg: CitationGraph,
-    store: Store,
-    ref: str,
-    *,
-    province: str | None = None,
-    relation: str | None = None,
-    level: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    type_: str | None = None,
-    sentences: bool = True,
+    cg: CitationGraph, store: Store, ref: str, *, sentences: bool = True, **filters: Unpack[RowFilters]
 ) -> Answer:
     """Documents that cite `ref`, each citation with its relation, the citing document's metadata and sentence.
 
     Rows are in answer order (citing date, citing document, position) and made as they are read (`CitingRows`).
     The sentence is read from the store's text per row; `sentences=False` leaves it out (`with_sentences` adds it
-    later to the rows actually shown). `type_` is the citing document's type.
+    later to the rows actually shown).
     """
     target = find(cg, ref, store)
     answer = Answer(target)
     if target.node is None:
         return answer
-    rows = citing_rows(cg, target.node, province=province, relation=relation, level=level, since=since, until=until,
-                       type_=type_)
+    rows = citing_rows(cg, target.node, **filters)
     answer.rows = with_sentences(store, rows) if sentences else rows
     return answer
 
 
-def citing_rows(
-    cg: CitationGraph,
-    node: str,
-    *,
-    province: str | None = None,
-    relation: str | None = None,
-    level: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    type_: str | None = None,
-) -> CitingRows:
+def citing_rows(cg: CitationGraph, node: str, **filters: Unpack[RowFilters]) -> CitingRows:
     """The citations of a node (none for a node the graph does not hold), filtered as `cited_by` filters them."""
     citers = _citers(cg)
     positions = citers.positions(node)
-    if relation or province or level or since or until or type_:
-        positions = citers.filter(positions, relation=relation, province=province, level=level, type_=type_,
-                                  since=since, until=until)
+    if any(filters.values()):
+        positions = citers.filter(positions, **filters)
     return CitingRows(cg, positions)
 
 

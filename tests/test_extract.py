@@ -520,3 +520,13 @@ def test_a_cue_with_its_capital_after_a_header_opens_a_sentence_on_one_line() ->
         "Thực hiện Nghị quyết số 90/NQ-CP ngày 16/6/2023 của Chính phủ."
     )
     assert [c.relation for c in extract(text).citations] == ["mentions", "basis", "implements"]
+
+
+def test_capitals_glued_date_word_news_lead_and_a_lone_luat() -> None:
+    text = "THỰC HIỆN THÔNG BÁO SỐ 70-TB/TWNGÀY 05/4/2012 CỦA BỘ CHÍNH TRỊ, LUẬT VÀ CÁC VĂN BẢN HƯỚNG DẪN."
+    [notice] = extract(text).citations
+    assert (notice.symbol, notice.date) == ("70-TB/TW", "2012-04-05")
+    news = "NGÀY 23/8/2017, TỈNH ỦY THỪA THIÊN HUẾ ĐÃ BAN HÀNH CHƯƠNG TRÌNH SỐ 27-CTR/TU VỀ THỰC HIỆN CHỈ THỊ 13-CT/TW."
+    result = extract(news)
+    assert result.document is not None and result.document.symbol == "27-CTr/TU"
+    assert [c.symbol for c in result.citations] == ["13-CT/TW"]

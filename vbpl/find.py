@@ -519,6 +519,8 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
     if gap is None:
         return None
     first = pos + gap.end()
+    if _AND.match(text, first):
+        return None  # "LUẬT VÀ CÁC VĂN BẢN": no name follows
     known = _known_law_end(text, first)
     if not (
         known > first

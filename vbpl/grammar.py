@@ -153,7 +153,7 @@ class Grammar:
         known = "|".join(regex.escape(c) for c in reversed(codes))
         # A known code ends before a capitalised word or a date or issuer word glued to it ("TT-BTNMTNgày đăng",
         # "70-TB/TWngày 06"); other codes run to the end of the word, and are not cut back to fit.
-        glued = r"(?:\p{Lu}\p{Ll}|(?:ngày|của|ngay|cua)(?!\p{L}))"
+        glued = r"(?:\p{Lu}\p{Ll}|(?:ngày|của|ngay|cua|NGÀY|CỦA)(?!\p{L}))"
         code = rf"(?:(?=\p{{Lu}}[\p{{Lu}}&]*{glued})(?:{known})(?={glued})|[^\W\d_][\w&]*+(?:\.[^\W_][\w&]*+)*+)"
         code_up = rf"(?:(?i:{known})|\p{{Lu}}[\p{{Lu}}\d&]+)(?![\w&])"
         type_codes = "|".join(regex.escape(c) for t in vocab.types for c in t.codes if len(c) > 1)

@@ -27,7 +27,7 @@ _NUMBER_LINE = regex.compile(
 # A news page about a document: "Ngày 23/8/2017, Tỉnh ủy … đã ban hành Chương trình số 27-CTr/TU …".
 _ISSUED = regex.compile(
     loose(
-        rf"[Nn]gày\s+(?P<news_date>\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)\s*,[^.\n]{{0,160}}?đã\s+ban\s+hành\s+"
+        rf"(?i:ngày)\s+(?P<news_date>\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)\s*,[^.\n]{{0,160}}?(?i:đã\s+ban\s+hành)\s+"
         rf"(?P<tw>(?i:{{types}}))\s+{SO}\s*"
     )
 )

@@ -530,3 +530,12 @@ def test_capitals_glued_date_word_news_lead_and_a_lone_luat() -> None:
     result = extract(news)
     assert result.document is not None and result.document.symbol == "27-CTr/TU"
     assert [c.symbol for c in result.citations] == ["13-CT/TW"]
+
+
+def test_letter_suffix_in_capitals_date_before_in_capitals_and_a_number_after_a_heading() -> None:
+    [resolution] = extract("CĂN CỨ NGHỊ QUYẾT SỐ 30A/2008/NQ-CP NGÀY 27/12/2008 CỦA CHÍNH PHỦ;").citations
+    assert (resolution.symbol, resolution.date) == ("30A/2008/NQ-CP", "2008-12-27")
+    lead = "NGÀY 18/9/2024, CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BAN HÀNH CÔNG VĂN SỐ 3319/UBND-HTKT CHỈ ĐẠO."
+    assert [c.date for c in extract(lead).citations] == ["2024-09-18"]
+    assert extract("Sở Khoa học và Công nghệ hướng dẫn \n3 \n\nKhai thác dữ liệu").citations == []
+    assert extract("HƯỚNG DẪN\n3. Sở Tài chính chủ trì").citations == []

@@ -102,6 +102,7 @@ _AMENDING_LAW = regex.compile(
 _AMENDING_OR_NUMBER = regex.compile(rf"(?i:{loose_words('sửa đổi')}|{SO})(?!\w)")
 _LAW_WORDS = {f for w in ("Luật", "Bộ luật", "Pháp lệnh") for v in (w, strip_diacritics(w)) for f in (v, v.upper())}
 _NEXT_LAW = regex.compile(rf"[ \t]*(?:,|và|va|VÀ|VA)\s+(?={phrase_tree(_LAW_WORDS)}\s)")  # the next law amended
+_LIST_NUMBER = regex.compile(r"[.)][ \t]|[.)]?[ \t]*(?:\n|\Z)")  # a list item's number, a number alone on its line
 _TIME_UNIT = regex.compile(
     r"\s*(?:năm|tháng|ngày|giai\s+đoạn|lần|%|người|tỷ|triệu|đồng)(?!\w)", regex.IGNORECASE
 )
@@ -110,7 +111,7 @@ _AMENDED_NOTE = regex.compile(loose(r"\((?i:sửa\s+đổi(?:,\s*bổ\s+sung)?|b
 # leave out the year ("Ngày 1/12, Thủ tướng Chính phủ ban hành Quyết định số 44/2025/QĐ-TTg"): the symbol's is used.
 _DATED_BEFORE = regex.compile(
     loose(
-        r"(?<!\w)[Nn]gày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?(?![\d/])\s*,"
+        r"(?<!\w)(?i:ngày)\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?(?![\d/])\s*,"
         r"[^.;\n]{0,140}?(?i:(?:đã\s+)?ban\s+hành)\s+\Z"
     )
 )
@@ -496,6 +497,8 @@ def _partial_mention(text: str, pm: regex.Match[str]) -> Mention | None:
     tw = pm.group("tw")
     if not tw[0].isupper() or _TIME_UNIT.match(text, pm.end()):
         return None
+    if "\n" in text[pm.end("tw") : pm.start("num")] and _LIST_NUMBER.match(text, pm.end("num")):
+        return None  # "HƯỚNG DẪN\n3. Sở Tài chính …", "… hướng dẫn \n3 \n": a heading or a table cell, then a number
     doc_type = _type_of_word(tw)
     year = int(pm.group("year")) if pm.group("year") else None
     number = pm.group("num")
@@ -653,7 +656,7 @@ _WORD_BEFORE = regex.compile(r"(?r)\w+\s+")  # matched backwards from a given en
 # Runs of digits, where symbols and partial numbers begin. `regex` tries a pattern that begins with a number at
 # every digit of the text, and the look-behinds of these patterns cost far more than reading the text for digits.
 _DIGITS = regex.compile(r"\d+")
-_NUMBER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")  # "30c/NQ-CP"
+_NUMBER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđABCDEFGHIJKLMNOPQRSTUVWXYZĐ")  # "30c/NQ-CP", "30A/…"
 _SO_END = frozenset(":oốOỐ")
 _LOOKBACK = 40
 

@@ -160,7 +160,7 @@ class Grammar:
         codes_rx = rf"{code}(?:(?:--|//|[-/])(?:{code})|(?:\s+[-/]\s*|[-/]\s+)(?:{code_up}))*"
         self.symbol = regex.compile(
             rf"""
-            (?<![\d/.,])(?P<num>\d{{1,5}}(?:[a-zđ](?=/))?)  # "30c/NQ-CP": a letter after the number
+            (?<![\d/.,])(?P<num>\d{{1,5}}(?:[a-zđA-ZĐ](?=/))?)  # "30c/NQ-CP", "30A/2008/NQ-CP": a letter after it
             (?:
                \s*/\s*(?P<year>(?:19|20)\d\d)(?:\s*/{{1,2}}\s*|-|(?=[^\W\d_]))(?P<codes_n>{codes_rx})
               |(?:/{{1,2}}(?=[^\W\d_])|(?:\s+/\s*|/\s+)(?={code_up}))(?P<codes_a>{codes_rx})

@@ -539,3 +539,11 @@ def test_letter_suffix_in_capitals_date_before_in_capitals_and_a_number_after_a_
     assert [c.date for c in extract(lead).citations] == ["2024-09-18"]
     assert extract("Sở Khoa học và Công nghệ hướng dẫn \n3 \n\nKhai thác dữ liệu").citations == []
     assert extract("HƯỚNG DẪN\n3. Sở Tài chính chủ trì").citations == []
+
+
+def test_a_cue_broken_across_lines_in_capitals_still_leads() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\nCĂN\nCỨ LUẬT ĐẦU TƯ CÔNG NGÀY 13/6/2019;\n"
+        "CĂN\nCỨ NGHỊ ĐỊNH SỐ 27/2022/NĐ-CP;"
+    )
+    assert [c.relation for c in extract(text).citations] == ["basis", "basis"]

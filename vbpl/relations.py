@@ -252,6 +252,9 @@ def _wrapped(text: str, x: int) -> bool:
         return False
     line = text[line_start:x]  # no line break in it
     words = line.rstrip(" \t")
+    first = line_start + len(line) - len(line.lstrip(" \t"))
+    if (cue := grammar().cues.match(text, first, x + 40)) is not None and cue.end() > x:
+        return True  # a cue broken across the lines: "CĂN\nCỨ LUẬT …"
     if len(words) <= 1 or _WORD.match(words, len(words) - 1) is None or _HEADING.match(line) is not None:
         return False
     if capitals:

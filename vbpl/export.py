@@ -34,8 +34,10 @@ def _present(attributes: dict[str, Any]) -> dict[str, Any]:
 def _plain(cg: CitationGraph) -> nx.MultiDiGraph:
     plain: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     plain.add_nodes_from((n, _present(a)) for n, a in cg.graph.nodes(data=True))
-    for u, v, k, d in cg.graph.edges(keys=True, data=True):
-        plain.add_edge(u, v, key=str(k), **_present(d))
+    # Keyed (u, v, key, data) edges in one call; the stubs know only (u, v) and (u, v, data).
+    plain.add_edges_from(
+        (u, v, str(k), _present(d)) for u, v, k, d in cg.graph.edges(keys=True, data=True)  # type: ignore[misc]
+    )
     return plain
 
 

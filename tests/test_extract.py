@@ -547,3 +547,10 @@ def test_a_cue_broken_across_lines_in_capitals_still_leads() -> None:
         "CĂN\nCỨ NGHỊ ĐỊNH SỐ 27/2022/NĐ-CP;"
     )
     assert [c.relation for c in extract(text).citations] == ["basis", "basis"]
+
+
+def test_a_news_lead_under_a_headline_about_other_documents_is_no_identity() -> None:
+    lead = "Ngày 09/12/2015, Chính phủ đã ban hành Nghị định số 126/2015/NĐ-CP sửa đổi Danh mục các chất ma túy.\n"
+    assert extract("Một số văn bản pháp luật mới, có hiệu lực trong tháng 02 năm 2016\n\n" + lead).document is None
+    own = extract("Nghị định sửa đổi Danh mục các chất ma túy\n\n" + lead).document
+    assert own is not None and own.symbol == "126/2015/NĐ-CP"

@@ -82,7 +82,19 @@ def _number_line(head: str) -> tuple[regex.Match[str] | None, bool]:
     if m:
         return m, False
     m = issued.search(head, 0, 250)
+    if m is not None and not _about_itself(head, m):
+        m = None
     return m, m is not None
+
+
+def _about_itself(head: str, lead: regex.Match[str]) -> bool:
+    """Whether a news lead ("Ngày 23/8/2017, Tỉnh ủy … đã ban hành Chương trình số 27-CTr/TU") names the page's own
+    document: the lead opens the page, or the headline above it begins with that document's type ("Chương trình
+    thực hiện Chỉ thị 13-CT/TW …"). Under a headline such as "Một số văn bản pháp luật mới …" it reports on others."""
+    first_line_end = head.find("\n")
+    if first_line_end < 0 or lead.start() < first_line_end:
+        return True
+    return fold(head[: first_line_end].lstrip()).startswith(fold(squash(lead.group("tw"))))
 
 
 @lru_cache(maxsize=16384)

@@ -554,3 +554,65 @@ def test_a_news_lead_under_a_headline_about_other_documents_is_no_identity() -> 
     assert extract("Một số văn bản pháp luật mới, có hiệu lực trong tháng 02 năm 2016\n\n" + lead).document is None
     own = extract("Nghị định sửa đổi Danh mục các chất ma túy\n\n" + lead).document
     assert own is not None and own.symbol == "126/2015/NĐ-CP"
+
+
+def test_a_number_after_a_type_word_in_lower_case_with_so_is_a_citation() -> None:
+    text = (
+        "Phó Thủ tướng đã ký quyết định số 1785 ban hành Kế hoạch, bảo đảm phù hợp với nghị quyết số 66 ngày "
+        "30/4/2025 của Bộ Chính trị. Mục tiêu đã được xác định tại Nghị quyết số 66."
+    )
+    found = [(c.text, c.date, c.relation) for c in extract(text).citations]
+    assert found == [
+        ("quyết định số 1785", None, "mentions"),
+        ("nghị quyết số 66", "2025-04-30", "mentions"),
+        ("Nghị quyết số 66", "2025-04-30", "mentions"),
+    ]
+    assert extract("Kế hoạch 5 năm; quyết định 2 lần; kế hoạch số 3 năm nay").citations == []
+
+
+def test_what_a_plan_must_conform_to_is_only_mentioned() -> None:
+    text = "Mục tiêu là triển khai hiệu quả nghị quyết, bảo đảm phù hợp với Nghị quyết số 66-NQ/TW của Bộ Chính trị."
+    assert [c.relation for c in extract(text).citations] == ["mentions"]
+
+
+def test_laws_that_amend_another_in_the_plural_are_no_citation_and_no_amendment() -> None:
+    text = (
+        "chưa có căn cứ pháp lý để xác định hết hiệu lực theo quy định tại các Luật Ban hành văn bản quy phạm pháp "
+        "luật (năm 1996, năm 2008 và các Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp "
+        "luật)."
+    )
+    found = [(c.text, c.relation) for c in extract(text).citations]
+    assert found == [("Luật Ban hành văn bản quy phạm pháp luật", "mentions")] * 2
+
+
+def test_a_law_with_so_left_blank_keeps_its_date() -> None:
+    (law,) = extract("Căn cứ Luật Quy hoạch đô thị số ngày 17/6/2009;").citations
+    assert (law.text, law.date, law.relation) == ("Luật Quy hoạch đô thị", "2009-06-17", "basis")
+
+
+def test_a_law_named_with_its_number_is_a_law_whatever_words_its_name_holds() -> None:
+    (law,) = extract("1. Luật Quy hoạch số 21/2017/QH14 ngày 24 tháng 11 năm 2017 của Quốc hội;").citations
+    assert (law.type, law.symbol) == ("Luật", "21/2017/QH14")
+
+
+def test_a_consolidated_text_without_its_number_cell() -> None:
+    text = (
+        "|\nLUẬT\nTỔ CHỨC CHÍNH\nQUYỀN ĐỊA PHƯƠNG\nLuật Tổ chức chính quyền địa phương số 77/2015/QH13 ngày 19 tháng "
+        "6 năm 2015 của Quốc hội, có hiệu lực kể từ\nngày 01 tháng 01 năm 2016, được sửa đổi, bổ sung bởi:\n"
+        "1. Luật số 47/2019/QH14 ngày 22 tháng 11 năm 2019 của\nQuốc hội sửa đổi, bổ sung một số điều của Luật Tổ "
+        "chức Chính phủ và Luật Tổ chức chính quyền địa phương, có hiệu lực kể từ ngày 01 tháng 7 năm 2020;\n"
+        "2. Nghị quyết số 96/2023/QH15 ngày 23 tháng 6 năm 2023 của Quốc hội về việc lấy phiếu tín nhiệm.\n"
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+    )
+    result = extract(text)
+    assert result.document is not None
+    assert (result.document.type, result.document.date) == ("Văn bản hợp nhất", None)
+    relations = {c.text.replace("\n", " "): c.relation for c in result.citations}
+    assert relations["Luật Tổ chức Chính phủ"] == "mentions"  # in the amending law's title, across a wrapped line
+    assert relations["Nghị quyết số 96/2023/QH15"] == "mentions"
+    assert relations["Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"] == "basis"
+
+
+def test_the_2003_local_government_law_written_with_a_comma_keeps_its_date() -> None:
+    (law,) = extract("Căn cứ Luật Tổ chức Hội đồng nhân dân, Uỷ ban nhân dân ngày 26 tháng 11 năm 2003;").citations
+    assert (law.text, law.date) == ("Luật Tổ chức Hội đồng nhân dân, Uỷ ban nhân dân", "2003-11-26")

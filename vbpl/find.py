@@ -92,6 +92,7 @@ _PINPOINT = regex.compile(
     )
 )
 _PINPOINT_WORDS = ("điều", "khoản", "mục", "lục", "dieu", "khoan", "muc", "luc")
+_PLURAL = regex.compile(loose(r"(?i:các|những)\s+\Z"))
 _NOT_A_LAW = regex.compile(r"(?i:pháp|kỷ|phap|ky)\s+\Z")
 # "sửa đổi, bổ sung một số điều của", in any case, with or without diacritics.
 _AMENDING_LAW = regex.compile(
@@ -103,6 +104,9 @@ _AMENDING_OR_NUMBER = regex.compile(rf"(?i:{loose_words('sửa đổi')}|{SO})(?
 _LAW_WORDS = {f for w in ("Luật", "Bộ luật", "Pháp lệnh") for v in (w, strip_diacritics(w)) for f in (v, v.upper())}
 _NEXT_LAW = regex.compile(rf"[ \t]*(?:,|và|va|VÀ|VA)\s+(?={phrase_tree(_LAW_WORDS)}\s)")  # the next law amended
 _LIST_NUMBER = regex.compile(r"[.)][ \t]|[.)]?[ \t]*(?:\n|\Z)")  # a list item's number, a number alone on its line
+_DATE_NEXT = regex.compile(r"[ \t]*\d")
+_SO_GAP = regex.compile(rf"\s+{SO}\s*:?\s*\Z")
+_BLANK_SO = regex.compile(loose(rf"[ \t]+{SO}[ \t]*:?(?=\s+(?i:ngày)\s+\d)"))
 _TIME_UNIT = regex.compile(
     r"\s*(?:năm|tháng|ngày|giai\s+đoạn|lần|%|người|tỷ|triệu|đồng)(?!\w)", regex.IGNORECASE
 )
@@ -338,6 +342,8 @@ def _tail(text: str, m: Mention) -> None:
     # "Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21/6/1994"
     amended = _AMENDED_NOTE.match(text, _spaces_end(text, pos)) if _next_char(text, pos) in "(" else None
     at = amended.end() if amended else pos
+    if blank := _BLANK_SO.match(text, at):
+        at = blank.end()  # "Luật Quy hoạch đô thị số ngày 17/6/2009": a number left out
     d = g.date_after.match(text, at) if _may_be_date(_next_char(text, at)) else None
     if d and ((groups := d.groups())[slot["d"]] or groups[slot["d2"]] or groups[slot["yy"]]):
         date, year = _date_of(d, groups)
@@ -495,8 +501,12 @@ def _symbol_mention(text: str, sm: regex.Match[str]) -> Mention | None:
 
 def _partial_mention(text: str, pm: regex.Match[str]) -> Mention | None:
     tw = pm.group("tw")
-    if not tw[0].isupper() or _TIME_UNIT.match(text, pm.end()):
-        return None
+    so = _SO_GAP.match(text, pm.end("tw"), pm.start("num"))
+    if not (tw[0].isupper() or so):
+        return None  # in lower case only with "số": "đã ký quyết định số 1785", not "quyết định 2 lần"
+    unit = _TIME_UNIT.match(text, pm.end())
+    if unit and not (so and _DATE_NEXT.match(text, unit.end())):
+        return None  # "Kế hoạch 5 năm", but "nghị quyết số 66 ngày 30/4/2025"
     if "\n" in text[pm.end("tw") : pm.start("num")] and _LIST_NUMBER.match(text, pm.end("num")):
         return None  # "HƯỚNG DẪN\n3. Sở Tài chính …", "… hướng dẫn \n3 \n": a heading or a table cell, then a number
     doc_type = _type_of_word(tw)
@@ -534,6 +544,8 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
     if rx(rf"{SO}\s*:?\s*\d").match(text[first : first + 12]):
         return None  # "Luật số 57/2024/QH15": a numbered citation, found by the symbol grammar
     amending = _AMENDING_LAW.match(text, first)
+    if amending and _PLURAL.search(text, max(0, nm.start() - 8), nm.start()):
+        return None  # "các Luật sửa đổi, bổ sung một số điều của Luật A": no one law; Luật A is read on its own
     if amending:
         # "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B": one law, named after those it amends.
         end = amending.end()
@@ -581,6 +593,7 @@ def find_mentions(text: str) -> list[Mention]:
         if follow is not None:
             follow.start = m.start
             follow.name = m.name
+            follow.type = m.type  # "Luật Quy hoạch số 21/2017/QH14": a law, whatever words its name holds
             follow.kind = "name"
             taken.add(m.start, follow.end)  # the laws named inside an amending law's name
             continue

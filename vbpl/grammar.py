@@ -189,7 +189,7 @@ class Grammar:
             (?<=\p{{L}}[\s:]*\d{{1,5}})  # a cheap necessary condition before the type words are read
             (?<=(?P<tw>(?<!\w)(?i:{type_words_back}))\s+(?:{SO}\s*:?\s*)?\d{{1,5}})
             (?:\s*/\s*(?P<year>(?:19|20)\d\d))?
-            (?![\w/.\-]|\s*/|[.,]\d)
+            (?![\w/\-]|\s*/|,\d|\.\w)  # "Nghị quyết số 66." ends a sentence; "số 12.345", "số 5.a" go on
             """,
             regex.VERBOSE,
         )

@@ -49,7 +49,21 @@ _ISSUER_LINE_START = re.compile(
     r"\n(?=[ \t#*|]*(?:ỦY|UỶ|HỘI|CHỦ|BỘ|CHÍNH|QUỐC|THỦ|TỈNH|THÀNH|HUYỆN|BAN|SỞ|VĂN|NGÂN))"
 )
 _BLANK_NUMBER = regex.compile(r"[ \t._…]*/[^\s,;]*")
-_BARE_DATE = regex.compile(loose(r"(?m)^[ \t|]*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d(?!\d)"))
+# A date on a line of its own ("ngày 10 tháng 12 năm 2018" under "VĂN BẢN HỢP NHẤT 42/VBHN-VPQH"); not a wrapped
+# sentence that goes on after it ("ngày 01 tháng 01 năm 2016, được sửa đổi, bổ sung bởi:").
+_BARE_DATE = regex.compile(
+    loose(r"(?m)^[ \t|]*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d(?!\d)(?=[ \t|]*$)")
+)
+# A consolidated text opens with what it consolidates: "Luật … số 77/2015/QH13 ngày … của Quốc hội, có hiệu lực kể
+# từ ngày 01 tháng 01 năm 2016, được sửa đổi, bổ sung bởi:".
+_CONSOLIDATES = regex.compile(
+    loose(
+        r"(?i:có\s+hiệu\s+lực\s+(?:thi\s+hành\s+)?(?:kể\s+)?từ\s+ngày)[^;:]{0,60}?,?\s+"
+        r"(?i:(?:đã\s+)?được\s+sửa\s+đổi,?\s*bổ\s+sung\s+(?:bởi|tại)\s*:)"
+    )
+)
+_BASIS = regex.compile(loose(r"(?i:căn\s+cứ)"))
+_CONSOLIDATES_REACH = 1200  # before the body: the formula stands under the title
 _BARE_DATE_START = re.compile(loose(r"\n(?=[ \t|]*ngày)"))
 
 
@@ -171,6 +185,8 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
         date, _ = iso_date(g.date.search(bare.group()))
     if doc_type is None and symbol:
         doc_type = symbol_type
+    if symbol is None and _consolidates(head):
+        doc_type = "Văn bản hợp nhất"  # its number cell lost, the type line names what it consolidates
     issuer = None
     il = _first(_ISSUER_LINES, _ISSUER_LINE_START, head)
     if il:
@@ -192,6 +208,13 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     if spans:
         identity.start, identity.end = spans[0]
     return identity, spans
+
+
+def _consolidates(head: str) -> bool:
+    """Whether the text opens with a consolidated text's formula (see _CONSOLIDATES), before any "Căn cứ"."""
+    first_basis = _BASIS.search(head, 0, _CONSOLIDATES_REACH)
+    reach = first_basis.start() if first_basis else _CONSOLIDATES_REACH
+    return _CONSOLIDATES.search(head, 0, reach) is not None
 
 
 def _type_symbol_line(text: str, head: str) -> tuple[str | None, str, tuple[int, int]] | None:

@@ -38,6 +38,7 @@ _BOUNDARY = _compile(
 _HEADING = _compile(
     r"[ \t]*(?:[\-+*•#>(|]|\d{1,2}[.)/]|[a-zđ]\)|[IVX]+\.?\s|(?i:điều|chương|mục|phần)\s+\w+\.?\s)"
 )
+_OPEN_END = _compile(r"(?<!\w)(?:của|và|tại|theo|về|ngày|số|các|cho|với)\Z")  # a word that cannot end a line
 _LOWER = _compile(r"\p{Ll}")
 _WORD = _compile(r"\w")
 _NEXT_LINE_NAME = _compile(r"\n[ \t]*\p{Lu}\p{Ll}")
@@ -64,6 +65,7 @@ _BEFORE_ENACTING = _compile(
 _PREAMBLE_REACH = 3000
 _DONE_UNDER = _compile(r"(?<!\w)thực\s+hiện\s+theo(?!\w)", regex.IGNORECASE)  # "… được thực hiện theo Quy chế …"
 _ON_BASIS = _compile(r"(?<!\w)trên\s+cơ\s+sở\s+\Z", regex.IGNORECASE)  # "trên cơ sở Công văn số …"
+_CONFORMS = _compile(r"(?<!\w)phù\s+hợp\s+với\s+(?:các\s+)?\Z", regex.IGNORECASE)
 # What is carried out is a task, an activity.
 _TASK = _compile(r"\s+(?:việc|(?:các\s+)?hoạt\s+động)(?!\w)", regex.IGNORECASE)
 # "…; chỉ đạo của … tại Công văn số …": where it is written.
@@ -71,6 +73,7 @@ _NEXT_ITEM_AT = _compile(r"(?<!\w)tại\s+\Z", regex.IGNORECASE)
 _RUN_BREAK = _compile(r"\n[ \t]*(?:[IVX]+\.|\d+\.\s+\p{Lu}|#|Điều\s+\d+|QUYẾT\s+(?:ĐỊNH|NGHỊ))")
 _AND_BEFORE = _compile(r"(?<!\w)và\s+\Z", regex.IGNORECASE)
 _PASSIVE = _compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
+_OTHERS_THAT = _compile(r"(?<!\w)(?:các|những)\s+\w+(?:\s+\w+)?\s+(?:sửa\s+đổi,?\s+)?\Z", regex.IGNORECASE)
 _ISSUED_BY_OTHER = _compile(r"đã\s+ban\s+hành", regex.IGNORECASE)
 _FOLLOWS_RULE = _compile(r"(?<!\w)(?:theo|tại)(?!\w)", regex.IGNORECASE)
 _LEAD = _compile(r"[\s\-+*•#>|(]*(?:\d+[.)/]|[a-zđ]\)|[IVX]+\.)?[\s\-+*•]*\Z")
@@ -88,10 +91,12 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
     hiện theo …" follows a rule rather than implementing a document, and "thực hiện việc / hoạt động …" carries out
     a task; what someone "có ý kiến đối với / về" is a topic of their opinion. A text that "hướng dẫn" the rules
     "ban hành kèm theo" a decision, or says what "được thực hiện theo" them, implements that decision. "Trên cơ
-    sở" right before a mention is its basis.
+    sở" right before a mention is its basis; what a text must be "phù hợp với" is only mentioned.
     """
     if _ON_BASIS.search(text, max(start, end - 24), end):
         return "basis"
+    if _CONFORMS.search(text, max(start, end - 32), end):
+        return "mentions"  # "… triển khai …, bảo đảm phù hợp với Nghị quyết số 66": a measure, not what is done
     g = grammar()
     found = None
     topic = _OPINION_ON.search(text, start, end)
@@ -112,6 +117,8 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
             return "mentions" if _ISSUED_BY_OTHER.search(text, m.end(), end) else rel
         if _PASSIVE.search(text, max(start, m.start() - 12), m.start()):
             continue
+        if rel == "amends" and _OTHERS_THAT.search(text, max(start, m.start() - 36), m.start()):
+            continue  # "… tại các Luật sửa đổi, bổ sung một số điều của Luật …": other texts amend it
         if rel == "attached":
             rules_from = max(start, m.start() - 160)
             if _GUIDES.search(text, rules_from, m.start()) or _DONE_UNDER.search(text, rules_from, m.start()):
@@ -255,8 +262,10 @@ def _wrapped(text: str, x: int) -> bool:
     first = line_start + len(line) - len(line.lstrip(" \t"))
     if (cue := grammar().cues.match(text, first, x + 40)) is not None and cue.end() > x:
         return True  # a cue broken across the lines: "CĂN\nCỨ LUẬT …"
-    if len(words) <= 1 or _WORD.match(words, len(words) - 1) is None or _HEADING.match(line) is not None:
+    if len(words) <= 1 or _WORD.match(words, len(words) - 1) is None:
         return False
+    if _HEADING.match(line) is not None and not _OPEN_END.search(words):
+        return False  # "1. Mục tiêu", but "2. Luật số 47/2019/QH14 ngày 22 tháng 11 năm 2019 của\nQuốc hội …" goes on
     if capitals:
         return len(words) >= _CAPITALS_WRAP and _LOWER.search(words) is None
     return _LOWER.search(words, 0, len(words) - 1) is not None

@@ -616,3 +616,19 @@ def test_a_consolidated_text_without_its_number_cell() -> None:
 def test_the_2003_local_government_law_written_with_a_comma_keeps_its_date() -> None:
     (law,) = extract("Căn cứ Luật Tổ chức Hội đồng nhân dân, Uỷ ban nhân dân ngày 26 tháng 11 năm 2003;").citations
     assert (law.text, law.date) == ("Luật Tổ chức Hội đồng nhân dân, Uỷ ban nhân dân", "2003-11-26")
+
+
+def test_a_law_in_lower_case_is_read_by_a_known_name_only() -> None:
+    text = (
+        "căn cứ luật sửa đổi, bổ sung một số điều của luật tổ chức chính phủ và luật tổ chức chính quyền địa phương "
+        "ngày 22 tháng 11 năm 2019; theo luật đất đai; các quy định của luật; vi phạm pháp luật đất đai; luật mới."
+    )
+    found = [(c.text, c.name, c.date) for c in extract(text).citations]
+    assert found == [
+        (
+            "luật sửa đổi, bổ sung một số điều của luật tổ chức chính phủ và luật tổ chức chính quyền địa phương",
+            "Luật sửa đổi, bổ sung một số điều của luật tổ chức chính phủ và luật tổ chức chính quyền địa phương",
+            "2019-11-22",
+        ),
+        ("luật đất đai", "Luật đất đai", None),
+    ]

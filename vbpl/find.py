@@ -101,7 +101,9 @@ _AMENDING_LAW = regex.compile(
     rf"(?i:{loose_words('một số điều')}(?:\s*,\s*{loose_words('khoản')})?\s+)?(?i:{loose_words('của')}\s+)?"
 )
 _AMENDING_OR_NUMBER = regex.compile(rf"(?i:{loose_words('sửa đổi')}|{SO})(?!\w)")
-_LAW_WORDS = {f for w in ("Luật", "Bộ luật", "Pháp lệnh") for v in (w, strip_diacritics(w)) for f in (v, v.upper())}
+_LAW_WORDS = {
+    f for w in ("Luật", "Bộ luật", "Pháp lệnh") for v in (w, strip_diacritics(w)) for f in (v, v.upper(), v.lower())
+}
 _NEXT_LAW = regex.compile(rf"[ \t]*(?:,|và|va|VÀ|VA)\s+(?={phrase_tree(_LAW_WORDS)}\s)")  # the next law amended
 _LIST_NUMBER = regex.compile(r"[.)][ \t]|[.)]?[ \t]*(?:\n|\Z)")  # a list item's number, a number alone on its line
 _DATE_NEXT = regex.compile(r"[ \t]*\d")
@@ -517,33 +519,36 @@ def _partial_mention(text: str, pm: regex.Match[str]) -> Mention | None:
 
 
 def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
+    """A law, code, ordinance or the constitution by name. In lower case only by a name the vocabulary knows
+    ("căn cứ luật đất đai năm 2024", "luật sửa đổi, bổ sung một số điều của luật đất đai"): else "luật" is the word
+    for law in general."""
     tw = nm.group("tw")
-    if not tw[0].isupper() or _NOT_A_LAW.search(text, max(0, nm.start() - 8), nm.start()):
+    if _NOT_A_LAW.search(text, max(0, nm.start() - 8), nm.start()):
         return None
+    lower = not tw[0].isupper()
     doc_type = _type_of_word(tw)
     pos = nm.end()
     gap = rx(r"[ \t]+|[ \t]*\n\s*").match(text[pos : pos + 20])
-    if doc_type == "Hiến pháp":
+    if doc_type == "Hiến pháp" and not lower:
         end = nm.end()
         rest = rx(r"\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam").match(text[end : end + 60])
         if rest:
             end += rest.end()
         return Mention(nm.start(), end, "name", "name", doc_type, None, None, None, name="Hiến pháp")
-    if gap is None:
+    if gap is None or doc_type == "Hiến pháp":
         return None
     first = pos + gap.end()
     if _AND.match(text, first):
         return None  # "LUẬT VÀ CÁC VĂN BẢN": no name follows
     known = _known_law_end(text, first)
-    if not (
-        known > first
-        or text[first : first + 1].isupper()
-        or _AMENDING_OR_NUMBER.match(text, first, first + 8)
-    ):
+    amending = _AMENDING_LAW.match(text, first)
+    if lower:
+        if not (known > first or amending):
+            return None
+    elif not (known > first or text[first : first + 1].isupper() or _AMENDING_OR_NUMBER.match(text, first, first + 8)):
         return None
     if rx(rf"{SO}\s*:?\s*\d").match(text[first : first + 12]):
         return None  # "Luật số 57/2024/QH15": a numbered citation, found by the symbol grammar
-    amending = _AMENDING_LAW.match(text, first)
     if amending and _PLURAL.search(text, max(0, nm.start() - 8), nm.start()):
         return None  # "các Luật sửa đổi, bổ sung một số điều của Luật A": no one law; Luật A is read on its own
     if amending:
@@ -558,17 +563,22 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
                 break
             words = rx(r"\s+").match(text[inner.end() : inner.end() + 20])
             start = inner.end() + (words.end() if words else 0)
-            end = max(_read_words(text, start, 24), _known_law_end(text, start))
+            inner_end = _known_law_end(text, start)
+            if lower and inner_end == start:
+                return None  # in lower case, the laws amended are known ones too
+            end = inner_end if lower else max(_read_words(text, start, 24), inner_end)
             more = _NEXT_LAW.match(text, end, end + 16)
             if more is None:
                 break
             end = more.end()
+        if lower and end == amending.end():
+            return None
     else:
-        end = max(_read_words(text, first, 24), known)
+        end = known if lower else max(_read_words(text, first, 24), known)
     if end <= first:
         return None
     name = squash(text[nm.start() : end])
-    return Mention(nm.start(), end, "name", "name", doc_type, None, None, None, name=name)
+    return Mention(nm.start(), end, "name", "name", doc_type, None, None, None, name=name[:1].upper() + name[1:])
 
 
 def find_mentions(text: str) -> list[Mention]:

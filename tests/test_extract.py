@@ -632,3 +632,19 @@ def test_a_law_in_lower_case_is_read_by_a_known_name_only() -> None:
         ),
         ("luật đất đai", "Luật đất đai", None),
     ]
+
+
+def test_a_type_word_defined_as_a_short_name_names_the_document_from_there_on() -> None:
+    text = (
+        "Căn cứ Nghị quyết số 09-NQ/TW, ngày 28/01/2022 của Bộ Chính trị về xây dựng tỉnh Khánh Hòa (sau đây viết "
+        "tắt là Nghị quyết), Ban Chấp hành xây dựng Chương trình hành động.\n"
+        "1. Quyết tâm đưa Nghị quyết đi vào cuộc sống; Nghị quyết này có hiệu lực; dự thảo Nghị quyết; các Nghị "
+        "quyết; Nghị quyết số 5; Nghị quyết Đại hội.\n"
+    )
+    found = [(c.text, c.form, c.relation, c.symbol) for c in extract(text).citations]
+    assert found == [
+        ("Nghị quyết số 09-NQ/TW", "full", "basis", "09-NQ/TW"),
+        ("Nghị quyết", "defined", "basis", "09-NQ/TW"),
+        ("Nghị quyết", "short", "mentions", "09-NQ/TW"),
+        ("Nghị quyết số 5", "short", "mentions", "5"),
+    ]

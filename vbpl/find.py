@@ -629,7 +629,74 @@ def find_mentions(text: str) -> list[Mention]:
             pin := _PINPOINT.search(text, max(0, m.start - 60), m.start)
         ):
             m.pinpoint = squash(pin.group("pin"))
+    if "(" in text and (text.find("đây") >= 0 or text.find("day") >= 0):
+        mentions = _with_bare_names(text, mentions)
     return mentions
+
+
+# "(sau đây viết tắt là Nghị quyết)": a type word alone names the document just before it, from there on.
+_DEFINED_BARE = regex.compile(
+    loose(r"\(\s*(?i:sau\s+đây\s+(?:được\s+)?(?:viết|gọi)(?:\s+tắt)?\s+là)\s*:?\s*[\"“]?(?=\p{Lu})")
+)
+_BARE_END = regex.compile(r"[\"”]?\s*\)")
+# A bare type word that is no use of the short name: "Nghị quyết này", "Nghị quyết số …", "Nghị quyết Đại hội",
+# "dự thảo Nghị quyết", "các Nghị quyết".
+_NOT_BARE_AFTER = regex.compile(loose(r"\s*(?:(?i:này|số)(?!\w)|[\d/:(]|\p{Lu})"))
+_NOT_BARE_BEFORE = regex.compile(loose(r"(?i:(?:các|những|dự\s+thảo|một|mỗi)\s+)\Z"))
+_WORD_CHAR = regex.compile(r"\w")
+_WORD_BEFORE = regex.compile(r"\w\Z")
+_BARE_REACH = 600  # the mention a short name stands after ends this close before it
+
+
+def _with_bare_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions, with each type word that a definition makes a short name ("Căn cứ … Nghị quyết số 09-NQ/TW …
+    (sau đây viết tắt là Nghị quyết), …") and its later uses alone ("đưa Nghị quyết đi vào thực tiễn"), up to the
+    next definition of the same word. Each word is scanned once, so many definitions take linear time."""
+    g = grammar()
+    starts = [m.start for m in mentions]
+    defined: dict[str, list[tuple[int, Mention]]] = {}  # word -> (where its definition is, what it names)
+    for d in _DEFINED_BARE.finditer(text):
+        tw = g.type_word.match(text, d.end())
+        if tw is None or not _BARE_END.match(text, tw.end()):
+            continue
+        k = bisect_left(starts, d.start())
+        named = next((m for m in reversed(mentions[max(0, k - 3) : k]) if m.symbol or m.name), None)
+        if named is None or named.end < d.start() - _BARE_REACH or fold(tw.group()) != fold(named.type or ""):
+            continue
+        defined.setdefault(tw.group(), []).append((tw.start(), named))
+    found: list[Mention] = []
+    for word, definitions in defined.items():
+        current = -1
+        pos = definitions[0][0]
+        while pos >= 0:
+            end = pos + len(word)
+            if current + 1 < len(definitions) and definitions[current + 1][0] == pos:
+                current += 1
+                found.append(_copy_of(definitions[current][1], pos, end, "defined"))
+            elif not (
+                _WORD_CHAR.match(text, end)
+                or _WORD_BEFORE.search(text, max(0, pos - 1), pos)
+                or _NOT_BARE_AFTER.match(text, end)
+                or _NOT_BARE_BEFORE.search(text, max(0, pos - 12), pos)
+                or _overlaps_any(mentions, starts, pos, end)
+            ):
+                found.append(_copy_of(definitions[current][1], pos, end, "short"))
+            pos = text.find(word, end)
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def _overlaps_any(mentions: list[Mention], starts: list[int], start: int, end: int) -> bool:
+    """Whether text[start:end] overlaps one of `mentions` (in text order, not overlapping each other)."""
+    k = bisect_left(starts, end)
+    return k > 0 and mentions[k - 1].end > start
+
+
+def _copy_of(named: Mention, start: int, end: int, form: str) -> Mention:
+    """A mention at start:end of the document that `named` mentions."""
+    return Mention(
+        start, end, named.kind, form, named.type, named.symbol, named.number, named.year,
+        name=named.name, local=named.local, party=named.party, partial=named.partial, tail=end, title_end=end,
+    )  # fmt: skip
 
 
 _OPEN_BRACKET = regex.compile(r"(?r)\(\s*\Z")

@@ -648,3 +648,32 @@ def test_a_type_word_defined_as_a_short_name_names_the_document_from_there_on() 
         ("Nghị quyết", "short", "mentions", "09-NQ/TW"),
         ("Nghị quyết số 5", "short", "mentions", "5"),
     ]
+
+
+def test_a_law_s_own_text_does_not_cite_itself() -> None:
+    text = (
+        "QUỐC HỘI\n------Luật số: 77/2015/QH13\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "--------------Hà Nội, ngày 19 tháng 06 năm 2015\nLUẬT\nTỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG\n"
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+        "Quốc hội ban hành Luật tổ chức chính quyền địa phương.\nĐiều 1. Áp dụng Luật Đất đai.\n"
+    )
+    result = extract(text)
+    assert result.document is not None
+    assert (result.document.type, result.document.symbol) == ("Luật", "77/2015/QH13")
+    assert [c.text for c in result.citations] == ["Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam", "Luật Đất đai"]
+
+
+def test_a_consolidated_text_is_typed_by_its_symbol_over_the_law_it_consolidates() -> None:
+    text = (
+        "VĂN PHÒNG QUỐC HỘI\n\nSố: 14/VBHN-VPQH\n\nHà Nội, ngày 12 tháng 12 năm 2017\n\nLUẬT\n\n"
+        "TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG\n\nLuật Tổ chức chính quyền địa phương số 77/2015/QH13 ngày 19 tháng 6 năm "
+        "2015 của Quốc hội, có hiệu lực kể từ ngày 01 tháng 01 năm 2016, được sửa đổi, bổ sung bởi:\n"
+    )
+    result = extract(text)
+    assert result.document is not None and result.document.type == "Văn bản hợp nhất"
+    assert [c.symbol for c in result.citations] == ["77/2015/QH13"]
+
+
+def test_a_year_written_after_a_law_s_name_is_its_year() -> None:
+    (law,) = extract("theo Khoản 2 Điều 129 Luật tổ chức chính quyền địa phương 2015, theo đó:").citations
+    assert (law.text, law.year, law.pinpoint) == ("Luật tổ chức chính quyền địa phương", 2015, "Khoản 2 Điều 129")

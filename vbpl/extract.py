@@ -12,7 +12,8 @@ from vbpl.identity import Record, link
 from vbpl.models import Citation, DocumentIdentity, Extraction, Placeholder
 from vbpl.normalize import normalize
 from vbpl.relations import assign_relations
-from vbpl.text import strip_year, symbol_key
+from vbpl.text import name_key, strip_year, symbol_key
+from vbpl.vocab import NAMED_TYPES
 
 
 def extract(text: str) -> Extraction:
@@ -44,7 +45,12 @@ def _is_self(m: Mention, identity: DocumentIdentity | None, header_spans: list[t
     ("Văn bản 1277 2024 về tổ chức thi …" in a page that prints Công văn số 1277/BGDĐT-QLCL)."""
     if any(s < m.end and m.start < e for s, e in header_spans):
         return True
-    if identity is None or not identity.symbol or not m.symbol:
+    if identity is None:
+        return False
+    if m.symbol is None and m.name and identity.title and identity.type in NAMED_TYPES:
+        # "Quốc hội ban hành Luật tổ chức chính quyền địa phương." in that law's own text
+        return name_key(m.name) == name_key(f"{identity.type} {identity.title}")
+    if not identity.symbol or not m.symbol:
         return False
     own = symbol_key(strip_year(identity.symbol))
     if m.symbol.isdigit():

@@ -92,6 +92,7 @@ _PINPOINT = regex.compile(
     )
 )
 _PINPOINT_WORDS = ("điều", "khoản", "mục", "lục", "dieu", "khoan", "muc", "luc")
+_TRAILING_YEAR = regex.compile(r"[ \t]+((?:19|20)\d\d)\Z")
 _PLURAL = regex.compile(loose(r"(?i:các|những)\s+\Z"))
 _NOT_A_LAW = regex.compile(r"(?i:pháp|kỷ|phap|ky)\s+\Z")
 # "sửa đổi, bổ sung một số điều của", in any case, with or without diacritics.
@@ -575,10 +576,13 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
             return None
     else:
         end = known if lower else max(_read_words(text, first, 24), known)
+    year = None
+    if trailing := _TRAILING_YEAR.search(text, first, end):
+        end, year = trailing.start(), int(trailing.group(1))  # "Luật tổ chức chính quyền địa phương 2015"
     if end <= first:
         return None
     name = squash(text[nm.start() : end])
-    return Mention(nm.start(), end, "name", "name", doc_type, None, None, None, name=name[:1].upper() + name[1:])
+    return Mention(nm.start(), end, "name", "name", doc_type, None, None, year, name=name[:1].upper() + name[1:])
 
 
 def find_mentions(text: str) -> list[Mention]:

@@ -19,7 +19,7 @@ HEADER_SPAN = 2500  # the header block sits in the first lines; web pages add a 
 # The patterns below also match their words written without diacritics (see `loose`).
 _NUMBER_LINE = regex.compile(
     loose(
-        rf"(?:(?:^|\n|\|)[ \t#*>]*(?:(?:(?i:{{types}})\s+)?{SO}(?:\s+hiệu)?\s*[:|]|(?:Số|SỐ)(?:\s+hiệu)?(?!\w))"
+        rf"(?:(?:^|\n|\|)[ \t#*>\-_=—–]*(?:(?:(?i:{{types}})\s+)?{SO}(?:\s+hiệu)?\s*[:|]|(?:Số|SỐ)(?:\s+hiệu)?(?!\w))"
         rf"|(?<!\p{{L}})(?:Số|SỐ)\s*:)"
         r"\s*(?P<rest>[^\n|]*(?:\n[^\n|]*)?)"
     )
@@ -62,6 +62,7 @@ _CONSOLIDATES = regex.compile(
         r"(?i:(?:đã\s+)?được\s+sửa\s+đổi,?\s*bổ\s+sung\s+(?:bởi|tại)\s*:)"
     )
 )
+_CONSOLIDATED = "Văn bản hợp nhất"
 _BASIS = regex.compile(loose(r"(?i:căn\s+cứ)"))
 _CONSOLIDATES_REACH = 1200  # before the body: the formula stands under the title
 _BARE_DATE_START = re.compile(loose(r"\n(?=[ \t|]*ngày)"))
@@ -183,10 +184,10 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
         bare := _first(_BARE_DATE, _BARE_DATE_START, head)
     ):
         date, _ = iso_date(g.date.search(bare.group()))
-    if doc_type is None and symbol:
-        doc_type = symbol_type
+    if symbol and (doc_type is None or symbol_type == _CONSOLIDATED):
+        doc_type = symbol_type  # "Số: 14/VBHN-VPQH" over the type line "LUẬT" of the law it consolidates
     if symbol is None and _consolidates(head):
-        doc_type = "Văn bản hợp nhất"  # its number cell lost, the type line names what it consolidates
+        doc_type = _CONSOLIDATED  # its number cell lost, the type line names what it consolidates
     issuer = None
     il = _first(_ISSUER_LINES, _ISSUER_LINE_START, head)
     if il:
@@ -207,6 +208,8 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     )
     if spans:
         identity.start, identity.end = spans[0]
+    if type_line and type_line.group("type") and doc_type is not None:
+        spans.append(type_line.span("type"))  # "LUẬT\nTỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG": the document's own name
     return identity, spans
 
 

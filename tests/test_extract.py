@@ -311,8 +311,16 @@ def test_date_written_before_ban_hanh() -> None:
     assert c.date == "2024-09-18"
 
 
-def test_reporting_on_an_implementation_is_a_mention() -> None:
-    text = "tổng kết kết quả thực hiện Quyết định số 712/QĐ-TTg ngày 21/5/2010 của Thủ tướng Chính phủ"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tổng kết kết quả thực hiện Quyết định số 712/QĐ-TTg ngày 21/5/2010 của Thủ tướng Chính phủ",
+        "Ban Thường vụ Tỉnh ủy tổ chức Hội nghị tổng kết việc thực hiện Nghị quyết số 18 ngày 25-10-2017 của Ban "
+        "Chấp hành Trung ương Đảng khóa XII",
+        "Hội nghị sơ kết thực hiện Chỉ thị số 05-CT/TW",
+    ],
+)
+def test_reporting_on_an_implementation_is_a_mention(text: str) -> None:
     assert [c.relation for c in extract(text).citations] == ["mentions"]
 
 

@@ -685,3 +685,21 @@ def test_a_consolidated_text_is_typed_by_its_symbol_over_the_law_it_consolidates
 def test_a_year_written_after_a_law_s_name_is_its_year() -> None:
     (law,) = extract("theo Khoản 2 Điều 129 Luật tổ chức chính quyền địa phương 2015, theo đó:").citations
     assert (law.text, law.year, law.pinpoint) == ("Luật tổ chức chính quyền địa phương", 2015, "Khoản 2 Điều 129")
+
+
+def test_a_one_line_header_s_place_follows_its_symbol_and_a_title_may_name_bodies() -> None:
+    text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 76/2016/NQ-HĐND Lào Cai, ngày 15 tháng 12 "
+        "năm 2016 NGHỊ QUYẾT Ban hành quy chế hoạt động HỘI ĐỒNG NHÂN DÂN TỈNH LÀO CAI KHOÁ XV Căn cứ Luật Tổ chức "
+        "Chính quyền địa phương ngày 19 tháng 6 năm 2015;"
+    )
+    own = extract(text).document
+    assert own is not None and (own.place, own.date) == ("Lào Cai", "2016-12-15")
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 05/2025/NQ-HĐND\nĐắk Lắk, ngày 15 tháng 9 năm 2025\nNGHỊ QUYẾT\n"
+        "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA HỘI ĐỒNG NHÂN DÂN TỈNH, THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n"
+    )
+    own = extract(text).document
+    assert own is not None
+    assert own.title == "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA HỘI ĐỒNG NHÂN DÂN TỈNH, THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH"

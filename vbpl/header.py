@@ -48,6 +48,11 @@ _ISSUER_LINES = regex.compile(
 _ISSUER_LINE_START = re.compile(
     r"\n(?=[ \t#*|]*(?:ỦY|UỶ|HỘI|CHỦ|BỘ|CHÍNH|QUỐC|THỦ|TỈNH|THÀNH|HUYỆN|BAN|SỞ|VĂN|NGÂN))"
 )
+# Where the title read after the type line stops: the issuer's line run into it, or the preamble; not the bodies
+# the title itself names ("… LÀM VIỆC CỦA HỘI ĐỒNG NHÂN DÂN TỈNH, THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH …").
+_TITLE_STOP = regex.compile(
+    r"\s{2,}|(?<!(?:CỦA|VÀ|,|GIỮA|VỚI|TRỰC|BIỂU))(?=\s(?:ỦY BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))"
+)
 _BLANK_NUMBER = regex.compile(r"[ \t._…]*/[^\s,;]*")
 # A date on a line of its own ("ngày 10 tháng 12 năm 2018" under "VĂN BẢN HỢP NHẤT 42/VBHN-VPQH"); not a wrapped
 # sentence that goes on after it ("ngày 01 tháng 01 năm 2016, được sửa đổi, bổ sung bởi:").
@@ -133,6 +138,7 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     placeholder = False
     doc_type = None
     number_line, issued = _number_line(head)
+    sm = None
     if number_line:
         pos = number_line.end()
         if not issued:
@@ -155,7 +161,10 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     place = None
     pd = _PLACE_DATE.search(head)
     if pd:
-        place = squash(pd.group("place"))
+        place_start = pd.start("place")
+        if sm and place_start < sm.end() < pd.end("place"):
+            place_start = sm.end()  # "Số: 76/2016/NQ-HĐND Lào Cai, ngày …" on one line: the place follows the symbol
+        place = squash(text[place_start : pd.end("place")])
         if pd.group("d").strip(" \t._…") and pd.group("m").strip(" \t._…"):
             date, _ = iso_date(
                 rx(r"(?P<d>\d+)/(?P<m>\d+)/(?P<y>\d+)").match(f"{pd['d']}/{pd['m']}/{pd['y']}")
@@ -167,7 +176,7 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
         doc_type = vocabulary().type_by_word.get(fold(type_line.group("type")))
         title = squash(type_line.group("title").replace("*", "").replace("#", "").replace("|", " "))
         title = (
-            rx(r"\s{2,}|(?=\s(?:ỦY BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))").split(title)[0]
+            _TITLE_STOP.split(title)[0]
             or None
         )
     if symbol is None and (ts := _type_symbol_line(text, head)):

@@ -703,3 +703,22 @@ def test_a_one_line_header_s_place_follows_its_symbol_and_a_title_may_name_bodie
     own = extract(text).document
     assert own is not None
     assert own.title == "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA HỘI ĐỒNG NHÂN DÂN TỈNH, THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH"
+
+
+def test_laws_the_vocabulary_knows_apart_are_two_documents() -> None:
+    text = "Căn cứ Luật Đầu tư, Luật Đầu tư công; Luật Doanh nghiệp, Luật Doanh nghiệp Nhà nước; Luật Ngân sách nhà nước"
+    ids = [c.id for c in extract(text + "; Luật Ngân sách").citations]
+    assert len(set(ids[:4])) == 4
+    assert ids[4] == ids[5]  # "Luật Ngân sách" is the short name of "Luật Ngân sách nhà nước"
+
+
+def test_a_date_opening_the_next_line_is_a_table_s_next_row() -> None:
+    text = "Ngày Trạng thái Văn bản nguồn\n01/06/2015 Được bổ sung 06/2015/TT-BCT\n20/07/2016 Được bổ sung 04/2016/TT-BCT\n"
+    assert [c.date for c in extract(text).citations] == [None, None]
+    (wrapped,) = extract("Căn cứ Quyết định số 12/2020/QĐ-UBND\nngày 15/3/2020 của UBND tỉnh;").citations
+    assert wrapped.date == "2020-03-15"
+
+
+def test_a_news_lead_dates_the_document_someone_signed() -> None:
+    text = "Ngày 20/04/2009, Thủ tướng Chính phủ đã ký Quyết định số 62/2009/QĐ-TTg, theo đó cho phép miễn tiền thuê đất."
+    assert [c.date for c in extract(text).citations] == ["2009-04-20"]

@@ -119,10 +119,10 @@ _AMENDED_NOTE = regex.compile(loose(r"\((?i:sửa\s+đổi(?:,\s*bổ\s+sung)?|b
 _DATED_BEFORE = regex.compile(
     loose(
         r"(?<!\w)(?i:ngày)\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?(?![\d/])\s*,"
-        r"[^.;\n]{0,140}?(?i:(?:đã\s+)?ban\s+hành)\s+\Z"
+        r"[^.;\n]{0,140}?(?i:(?:đã\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?))\s+\Z"
     )
 )
-_ISSUED_JUST_BEFORE = regex.compile(loose(r"(?i:ban\s+hành)\s+\Z"))
+_ISSUED_JUST_BEFORE = regex.compile(loose(r"(?i:ban\s+hành|ký)\s+\Z"))  # "… đã ký Quyết định số 62/2009/QĐ-TTg"
 _SESSION = regex.compile(r"(?i)(UBTVQH|QH)\d*")
 _LOCAL_SO_CODE = regex.compile(r"S(?:o|ở)?[A-ZĐ&]{2,}")
 

@@ -204,10 +204,11 @@ class Grammar:
         )
         self.date = regex.compile(DATE, regex.VERBOSE)
         # After a symbol or name: ", ngày 31/8/2020", "ngày 31 tháng 8 năm 2020", "năm 2022".
+        # A date on the next line needs its "ngày": "10/02/2009" opening a line is a table's next row.
         self.date_after = regex.compile(
-            rf"""[ \t]*,?\s*(?:
-                (?:{DAY}\s*)?{DATE}
-               |(?P<yo>{YEAR_WORD}\s+(?P<yy>(?:19|20)\d\d)(?!\d))
+            rf"""[ \t]*,?(?:
+                (?:[ \t]*(?:{DAY}\s*)?|\s*{DAY}\s*){DATE}
+               |\s*(?P<yo>{YEAR_WORD}\s+(?P<yy>(?:19|20)\d\d)(?!\d))
             )""",
             regex.VERBOSE,
         )

@@ -109,9 +109,23 @@ def name_key(name: str) -> str:
     return rx(r"[^\w ]+").sub(" ", key).split(" (")[0].strip()
 
 
+@lru_cache(maxsize=1)
+def _known_law_keys() -> frozenset[str]:
+    from vbpl.vocab import vocabulary
+
+    return frozenset(" ".join(name_key(n).split()) for n in vocabulary().law_names)
+
+
+_LAW_WORD_KEY = regex.compile(r"^(?:bo luat|luat|phap lenh) ")
+
+
 def same_name(a: str, b: str) -> bool:
-    """Two names of one law: equal keys, or one a word-prefix of the other ('Luật Ngân sách')."""
+    """Two names of one law: equal keys, or one a word-prefix of the other ('Luật Ngân sách'), unless both are
+    names of laws the vocabulary knows apart ('Luật Đầu tư', 'Luật Đầu tư công')."""
     ka, kb = " ".join(name_key(a).split()), " ".join(name_key(b).split())
-    if ka == kb or ka.startswith(kb + " ") or kb.startswith(ka + " "):
+    if ka == kb:
         return True
+    if ka.startswith(kb + " ") or kb.startswith(ka + " "):
+        known = _known_law_keys()
+        return not (_LAW_WORD_KEY.sub("", ka) in known and _LAW_WORD_KEY.sub("", kb) in known)
     return fuzz.ratio(ka, kb) >= 92  # glued or split words from PDF text: "quyphạm", "Ủy bannhân"

@@ -722,3 +722,11 @@ def test_a_date_opening_the_next_line_is_a_table_s_next_row() -> None:
 def test_a_news_lead_dates_the_document_someone_signed() -> None:
     text = "Ngày 20/04/2009, Thủ tướng Chính phủ đã ký Quyết định số 62/2009/QĐ-TTg, theo đó cho phép miễn tiền thuê đất."
     assert [c.date for c in extract(text).citations] == ["2009-04-20"]
+
+
+def test_a_direction_given_in_a_letter_after_a_title_goes_on_with_the_list() -> None:
+    text = (
+        "Thực hiện Chỉ thị số 22/CT-TW ngày 23/01/2018 của Ban Bí thư về đẩy mạnh các phong trào thi đua yêu nước và "
+        "chỉ đạo của UBND tỉnh tại văn bản số 238/UBND-KGVX ngày 19/3/2018 về tổ chức các hoạt động kỷ niệm."
+    )
+    assert [c.relation for c in extract(text).citations] == ["implements", "implements"]

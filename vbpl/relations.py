@@ -71,6 +71,11 @@ _TASK = _compile(r"\s+(?:việc|(?:các\s+)?hoạt\s+động)(?!\w)", regex.IGNO
 # "…; chỉ đạo của … tại Công văn số …": where it is written.
 _NEXT_ITEM_AT = _compile(r"(?<!\w)tại\s+\Z", regex.IGNORECASE)
 _RUN_BREAK = _compile(r"\n[ \t]*(?:[IVX]+\.|\d+\.\s+\p{Lu}|#|Điều\s+\d+|QUYẾT\s+(?:ĐỊNH|NGHỊ))")
+# "Thực hiện Chỉ thị số 22/CT-TW … về … và chỉ đạo của UBND tỉnh tại văn bản số 238/UBND-KGVX": the list goes on.
+_DIRECTION_AT = _compile(
+    r"(?:(?<!\w)và|,)\s+(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|hướng\s+dẫn|yêu\s+cầu)\s+của\s+[^,;.()]{1,100}?\s+tại\s+\Z",
+    regex.IGNORECASE,
+)
 _AND_BEFORE = _compile(r"(?<!\w)và\s+\Z", regex.IGNORECASE)
 _PASSIVE = _compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
 _OTHERS_THAT = _compile(r"(?<!\w)(?:các|những)\s+\w+(?:\s+\w+)?\s+(?:sửa\s+đổi,?\s+)?\Z", regex.IGNORECASE)
@@ -181,7 +186,11 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             title_words = prev.title is not None and prev.title_end > gap_start
             if title_words and _CONJUNCTION.match(text[prev.title_end : m.start]) and prev.title_end < m.start:
                 title_words = False  # the title closed ("…”, Kế hoạch số …"): the list goes on
-            elif title_words and (_joins_list(text, prev, m) or _later_item(text, prev, m)):
+            elif title_words and (
+                _joins_list(text, prev, m)
+                or _later_item(text, prev, m)
+                or _DIRECTION_AT.search(text, max(prev.tail, m.start - 160), m.start)
+            ):
                 title_words, cue = False, None
             if title_words:
                 in_title_of[i] = i - 1

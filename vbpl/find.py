@@ -513,6 +513,8 @@ def _partial_mention(text: str, pm: regex.Match[str]) -> Mention | None:
     if "\n" in text[pm.end("tw") : pm.start("num")] and _LIST_NUMBER.match(text, pm.end("num")):
         return None  # "HƯỚNG DẪN\n3. Sở Tài chính …", "… hướng dẫn \n3 \n": a heading or a table cell, then a number
     doc_type = _type_of_word(tw)
+    if doc_type in vocabulary().item_types():
+        return None  # "Dự án 3 và Dự án 4 của Chương trình": items of a programme
     year = int(pm.group("year")) if pm.group("year") else None
     number = pm.group("num")
     symbol = f"{number}/{year}" if year else number

@@ -20,6 +20,7 @@ class DocType:
     name: str
     codes: tuple[str, ...]
     aliases: tuple[str, ...]
+    numbers_items: bool = False  # "Dự án 3", "Phương án 2": a bare number after the type word numbers an item
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,10 @@ class Vocabulary:
     levels: tuple[tuple[str, str], ...]  # (folded issuer-name prefix, level), most specific first
     law_names: tuple[str, ...]  # names of laws and codes as cited after "Luật" / "Bộ luật"
 
+    def item_types(self) -> frozenset[str]:
+        """The types whose bare number numbers an item of a list, not a document ("Dự án 3")."""
+        return frozenset(t.name for t in self.types if t.numbers_items)
+
     def type_words(self) -> list[str]:
         """Every written form of a type word, longest first (for the grammar)."""
         words = {t.name for t in self.types} | {a for t in self.types for a in t.aliases}
@@ -59,7 +64,10 @@ def _split(cell: str) -> tuple[str, ...]:
 
 @cache
 def vocabulary() -> Vocabulary:
-    types = tuple(DocType(r["name"], _split(r["codes"]), _split(r["aliases"])) for r in _rows("types.csv"))
+    types = tuple(
+        DocType(r["name"], _split(r["codes"]), _split(r["aliases"]), r["numbers_items"] == "yes")
+        for r in _rows("types.csv")
+    )
     issuers = {fold(r["code"]): Issuer(r["code"], r["name"], r["scope"]) for r in _rows("issuers.csv")}
     cues = tuple((r["cue"], r["relation"]) for r in _rows("relations.csv"))
     provinces = {r["name"]: r["successor_2025"] for r in _rows("provinces.csv")}

@@ -741,3 +741,10 @@ def test_a_direction_given_in_a_letter_after_a_title_goes_on_with_the_list() -> 
 def test_a_numbered_project_of_a_programme_is_no_citation() -> None:
     text = "kinh phí thực hiện Dự án 3 và Dự án 4 của Chương trình; Phương án 2 được chọn; theo Đề án 06 của Chính phủ."
     assert [c.text for c in extract(text).citations] == ["Đề án 06"]
+
+
+def test_a_type_word_glued_to_the_word_before_it_in_pdf_text() -> None:
+    text = "Thực hiệnQuyết định số 1489/QĐ-TTg ngày 08/10/2012 của Thủ tướng Chính phủ phê duyệtChương trình."
+    found = [(c.text, c.relation, c.date) for c in extract(text).citations]
+    assert found == [("Quyết định số 1489/QĐ-TTg", "implements", "2012-10-08")]
+    assert extract("kèm theoQuyết định này").citations == []

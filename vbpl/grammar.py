@@ -125,7 +125,10 @@ def phrase_tree(phrases: Iterable[str], *, any_case: bool = False, loose: bool =
     return emit(root)
 
 
-SO = r"(?:[sS][ốoỐO])"  # "số", "so", "Số", "SỐ"
+SO = r"(?:[sS][ốoỐO])"
+# Where a type word may begin: at a word's start, or glued after a lower-case letter when written with its capital
+# (PDF text: "Thực hiệnQuyết định số 1489/QĐ-TTg").
+GLUED_OR_WORD_START = r"(?:(?<!\w)|(?<=\p{Ll})(?=\p{Lu}))"  # "số", "so", "Số", "SỐ"
 DAY = r"(?:ng[àa]y|NG[ÀA]Y|Ng[àa]y)"
 MONTH = r"(?:th[áa]ng|TH[ÁA]NG)"
 YEAR_WORD = r"(?:n[ăa]m|N[ĂA]M)"
@@ -179,7 +182,7 @@ class Grammar:
         self.type_word = regex.compile(rf"(?i:{type_words})")
         # Read backwards from a symbol: an optional type word, then an optional "số".
         self.prefix = regex.compile(
-            rf"(?r)(?:(?P<tw>(?<![\w])(?i:{type_words_back}))\s*(?:\(\s*)?)?(?:(?P<so>{SO})\s*:?\s*)?\Z"
+            rf"(?r)(?:(?P<tw>{GLUED_OR_WORD_START}(?i:{type_words_back}))\s*(?:\(\s*)?)?(?:(?P<so>{SO})\s*:?\s*)?\Z"
         )
         self.prefix_slots = {name: i - 1 for name, i in self.prefix.groupindex.items()}
         # Anchored on the number (a fast scan), the type word read in a look-behind: "Chỉ thị 20".
@@ -216,7 +219,7 @@ class Grammar:
         self.issuer_after = regex.compile(rf"[ \t]*,?\s*(?:{OF}|gi[ữu]a)\s+")
         self.cues = regex.compile(
             "|".join(
-                rf"(?<!\w)(?P<c{i}>{loose_words(cue)})(?!\w)" for i, (cue, _) in enumerate(vocab.cues)
+                rf"(?<!\w)(?P<c{i}>{loose_words(cue)})(?-i:(?![\p{{Ll}}\d_]))" for i, (cue, _) in enumerate(vocab.cues)
             ),
             regex.IGNORECASE,
         )

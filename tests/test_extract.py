@@ -748,3 +748,25 @@ def test_a_type_word_glued_to_the_word_before_it_in_pdf_text() -> None:
     found = [(c.text, c.relation, c.date) for c in extract(text).citations]
     assert found == [("Quyết định số 1489/QĐ-TTg", "implements", "2012-10-08")]
     assert extract("kèm theoQuyết định này").citations == []
+
+
+def test_an_issuer_cell_without_its_province_is_completed_by_the_line_above_the_preamble() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 63/2006/QĐ-UBND | Phan Thiết, ngày 26 tháng 7 "
+        "năm 2006 |\nỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nCăn cứ Quyết định số 871/QĐ-UBND ngày 05/4/2006 của Chủ tịch "
+        "UBND tỉnh về việc thành lập Trung tâm Công báo;\n"
+    )
+    result = extract(text)
+    assert result.document is not None
+    assert (result.document.issuer, result.document.province) == ("Ủy ban nhân dân tỉnh Bình Thuận", "Bình Thuận")
+    assert result.citations[0].id.endswith("@binh-thuan")
+
+
+def test_what_a_proposer_carries_out_is_only_mentioned() -> None:
+    text = (
+        "Xét đề nghị Giám đốc Sở Thông tin và Truyền thông và Tổ trưởng Tổ công tác chuyên trách thực hiện Đề án 30 "
+        "của Ủy ban nhân dân tỉnh,\nQUYẾT ĐỊNH:"
+    )
+    assert [c.relation for c in extract(text).citations] == ["mentions"]
+    text = "Xét đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 126/TTr-STP ngày 29 tháng 9 năm 2010,\nQUYẾT ĐỊNH:"
+    assert [c.relation for c in extract(text).citations] == ["proposal"]

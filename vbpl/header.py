@@ -41,7 +41,7 @@ _ISSUER_LINES = regex.compile(
     r"BỘ\s+[\p{Lu} ,]+|CHÍNH\s+PHỦ|QUỐC\s+HỘI|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ|TỈNH\s+ỦY|THÀNH\s+ỦY|HUYỆN\s+ỦY|"
     r"BAN\s+CHẤP\s+HÀNH\s+TRUNG\s+ƯƠNG|BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ|SỞ\s+[\p{Lu} ,]+|VĂN\s+PHÒNG\s+[\p{Lu} ]+|"
     r"ỦY\s+BAN\s+THƯỜNG\s+VỤ\s+QUỐC\s+HỘI|BAN\s+[\p{Lu} ]+|NGÂN\s+HÀNG\s+NHÀ\s+NƯỚC[\p{Lu} ]*))"
-    r"(?:[ \t]*\n?[ \t]*(?P<where>(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|XÃ|PHƯỜNG)\s+[\p{Lu}\s-]{2,40}?))?[ \t]*(?:\||$)"
+    r"(?:[ \t]*\n?[ \t]*(?P<where>(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|XÃ|PHƯỜNG)[ \t]*\n?[ \t]*\p{Lu}[\p{Lu} \t-]{1,40}?))?[ \t]*(?:\||$)"
 )
 
 # Where the line patterns can match (see line_matches): a line break before the word a match opens with.
@@ -198,7 +198,7 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     if symbol is None and _consolidates(head):
         doc_type = _CONSOLIDATED  # its number cell lost, the type line names what it consolidates
     issuer = None
-    il = _first(_ISSUER_LINES, _ISSUER_LINE_START, head)
+    il = _issuer_line(head)
     if il:
         issuer = squash(il.group("body") + (" " + il.group("where") if il.group("where") else ""))
         issuer = issuer.capitalize() if issuer.isupper() else issuer
@@ -220,6 +220,17 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     if type_line and type_line.group("type") and doc_type is not None:
         spans.append(type_line.span("type"))  # "LUẬT\nTỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG": the document's own name
     return identity, spans
+
+
+def _issuer_line(head: str) -> regex.Match[str] | None:
+    """The first issuer line; when it names no province or district ("ỦY BAN NHÂN DÂN | CỘNG HÒA …"), the same body
+    named in full further down ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN" above the preamble)."""
+    lines = line_matches(_ISSUER_LINES, _ISSUER_LINE_START, head)
+    first = next(lines, None)
+    if first is None or first.group("where"):
+        return first
+    body = squash(first.group("body"))
+    return next((m for m in lines if m.group("where") and squash(m.group("body")) == body), first)
 
 
 def _consolidates(head: str) -> bool:

@@ -119,7 +119,9 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
         if leading and rel == "attached" and text[m.end() : end].strip():
             continue  # "Ban hành kèm theo Quyết định này Kế hoạch thực hiện …": the cue governs "này"
         if leading:
-            return "mentions" if _ISSUED_BY_OTHER.search(text, m.end(), end) else rel
+            if _ISSUED_BY_OTHER.search(text, m.end(), end) or (rel == "proposal" and _acts_after(text, m.end(), end)):
+                return "mentions"
+            return rel
         if _PASSIVE.search(text, max(start, m.start() - 12), m.start()):
             continue
         if rel == "amends" and _OTHERS_THAT.search(text, max(start, m.start() - 36), m.start()):
@@ -137,6 +139,18 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
             rel = "mentions"  # "Sở Tư pháp có ý kiến đối với việc tiếp tục thực hiện Quyết định …": a topic
         found = rel
     return found
+
+
+def _acts_after(text: str, start: int, end: int) -> bool:
+    """Whether a cue of another act stands between a proposal's cue and the mention: "Xét đề nghị của … Tổ công
+    tác chuyên trách thực hiện Đề án 30 của Ủy ban nhân dân tỉnh": the mention names what someone carries out."""
+    g = grammar()
+    for m in g.cues.finditer(text, start, end):
+        group = m.lastgroup
+        assert group is not None
+        if g.cue_relations[int(group[1:])] not in ("proposal", "mentions"):
+            return True
+    return False
 
 
 def assign_relations(text: str, mentions: list[Mention]) -> None:

@@ -41,7 +41,8 @@ _ISSUER_LINES = regex.compile(
     r"BỘ\s+[\p{Lu} ,]+|CHÍNH\s+PHỦ|QUỐC\s+HỘI|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ|TỈNH\s+ỦY|THÀNH\s+ỦY|HUYỆN\s+ỦY|"
     r"BAN\s+CHẤP\s+HÀNH\s+TRUNG\s+ƯƠNG|BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ|SỞ\s+[\p{Lu} ,]+|VĂN\s+PHÒNG\s+[\p{Lu} ]+|"
     r"ỦY\s+BAN\s+THƯỜNG\s+VỤ\s+QUỐC\s+HỘI|BAN\s+[\p{Lu} ]+|NGÂN\s+HÀNG\s+NHÀ\s+NƯỚC[\p{Lu} ]*))"
-    r"(?:[ \t]*\n?[ \t]*(?P<where>(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|XÃ|PHƯỜNG)[ \t]*\n?[ \t]*\p{Lu}[\p{Lu} \t-]{1,40}?))?[ \t]*(?:\||$)"
+    r"(?:[ \t]*\n?[ \t]*(?P<where>(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|XÃ|PHƯỜNG)[ \t]*\n?[ \t]*\p{Lu}[\p{Lu} \t-]{1,40}?))?"
+    r"[ \t]*(?:\||$)"
 )
 
 # Where the line patterns can match (see line_matches): a line break before the word a match opens with.

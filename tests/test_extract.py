@@ -770,3 +770,9 @@ def test_what_a_proposer_carries_out_is_only_mentioned() -> None:
     assert [c.relation for c in extract(text).citations] == ["mentions"]
     text = "Xét đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 126/TTr-STP ngày 29 tháng 9 năm 2010,\nQUYẾT ĐỊNH:"
     assert [c.relation for c in extract(text).citations] == ["proposal"]
+
+
+def test_a_symbol_written_with_dashes_as_in_file_names_and_links() -> None:
+    text = "Tải về: 18-2019-TT-BGDĐT Thông tư ban hành quy định; Nghị định (15-2020-NĐ-CP)"
+    assert [c.symbol for c in extract(text).citations] == ["18/2019/TT-BGDĐT", "15/2020/NĐ-CP"]
+    assert extract("ngày 01-10-2020-UBND; GIAI-DOAN-2021-2030-TREN-DIA-BAN; 2021-2030-KH").citations == []

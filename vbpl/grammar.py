@@ -125,10 +125,10 @@ def phrase_tree(phrases: Iterable[str], *, any_case: bool = False, loose: bool =
     return emit(root)
 
 
-SO = r"(?:[sS][ốoỐO])"
+SO = r"(?:[sS][ốoỐO])"  # "số", "so", "Số", "SỐ"
 # Where a type word may begin: at a word's start, or glued after a lower-case letter when written with its capital
 # (PDF text: "Thực hiệnQuyết định số 1489/QĐ-TTg").
-GLUED_OR_WORD_START = r"(?:(?<!\w)|(?<=\p{Ll})(?=\p{Lu}))"  # "số", "so", "Số", "SỐ"
+GLUED_OR_WORD_START = r"(?:(?<!\w)|(?<=\p{Ll})(?=\p{Lu}))"
 DAY = r"(?:ng[àa]y|NG[ÀA]Y|Ng[àa]y)"
 MONTH = r"(?:th[áa]ng|TH[ÁA]NG)"
 YEAR_WORD = r"(?:n[ăa]m|N[ĂA]M)"
@@ -163,9 +163,12 @@ class Grammar:
         codes_rx = rf"{code}(?:(?:--|//|[-/])(?:{code})|(?:\s+[-/]\s*|[-/]\s+)(?:{code_up}))*"
         self.symbol = regex.compile(
             rf"""
-            (?<![\d/.,])(?P<num>\d{{1,5}}(?:[a-zđA-ZĐ](?=/))?)  # "30c/NQ-CP", "30A/2008/NQ-CP": a letter after it
+            (?<![\d/.,])(?<!\d-)(?P<num>\d{{1,5}}(?:[a-zđA-ZĐ](?=/))?)  # "30c/NQ-CP", "30A/2008/NQ-CP"
             (?:
-               \s*/\s*(?P<year>(?:19|20)\d\d)(?:\s*/{{1,2}}\s*|-|(?=[^\W\d_]))(?P<codes_n>{codes_rx})
+               (?:\s*/\s*(?P<year>(?:19|20)\d\d)(?:\s*/{{1,2}}\s*|-|(?=[^\W\d_]))
+                 # "18-2019-TT-BGDĐT" in file names and links: a number standing alone, not a year ("2021-2030-…")
+                 |(?<=(?:^|[\s:(“"])\d{{1,5}})(?<!(?<!\d)(?:19|20)\d\d)-(?P<year>(?:19|20)\d\d)-(?=\p{{Lu}})
+               )(?P<codes_n>{codes_rx})
               |(?:/{{1,2}}(?=[^\W\d_])|(?:\s+/\s*|/\s+)(?={code_up}))(?P<codes_a>{codes_rx})
               |(?:\s*-\s*(?P<pcode>{code})|\s+(?P<pcode>{type_codes}))\s*/\s*(?P<codes_p>{codes_rx})
             )

@@ -776,3 +776,16 @@ def test_a_symbol_written_with_dashes_as_in_file_names_and_links() -> None:
     text = "Tải về: 18-2019-TT-BGDĐT Thông tư ban hành quy định; Nghị định (15-2020-NĐ-CP)"
     assert [c.symbol for c in extract(text).citations] == ["18/2019/TT-BGDĐT", "15/2020/NĐ-CP"]
     assert extract("ngày 01-10-2020-UBND; GIAI-DOAN-2021-2030-TREN-DIA-BAN; 2021-2030-KH").citations == []
+
+
+@pytest.mark.parametrize(
+    ("header", "place"),
+    [
+        ("ỦY BAN NHÂN DÂN\n Số:         /KH-UBND           Quảng Ngãi, ngày      tháng 6 năm 2025\n", "Quảng Ngãi"),
+        ("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nSố: 55/2007/QĐ-UBND\nPhan Rang-Tháp Chàm, ngày 05 tháng 3 năm 2007\n",
+         "Phan Rang-Tháp Chàm"),
+    ],
+)  # fmt: skip
+def test_the_place_beside_the_date_is_the_place_only(header: str, place: str) -> None:
+    own = extract(header).document
+    assert own is not None and own.place == place

@@ -33,7 +33,8 @@ _ISSUED = regex.compile(
 )
 # Anchored on the comma; the place before it is read in a look-behind.
 _PLACE_DATE = regex.compile(
-    r",(?<=(?<![\p{L}.])(?P<place>[\p{Lu}][\p{L}.]*(?:[ \t]+[\p{Lu}][\p{L}.]*){0,4})\s*,)\s*(?:ng[àa]y|NGÀY)\s*"
+    r",(?<=(?<![\p{L}.\-])(?P<place>[\p{Lu}][\p{L}.]*(?:(?:[ \t]+|[ \t]*-[ \t]*)[\p{Lu}][\p{L}.]*){0,4})\s*,)"
+    r"\s*(?:ng[àa]y|NGÀY)\s*"
     r"(?P<d>\d{1,2}|[ \t._…]*)\s*(?:th[áa]ng|THÁNG)\s*(?P<m>\d{1,2}|[ \t._…]*)\s*(?:n[ăa]m|NĂM)\s*(?P<y>(?:19|20)\d\d)"
 )
 _ISSUER_LINES = regex.compile(
@@ -139,7 +140,6 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     placeholder = False
     doc_type = None
     number_line, issued = _number_line(head)
-    sm = None
     if number_line:
         pos = number_line.end()
         if not issued:
@@ -163,8 +163,9 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     pd = _PLACE_DATE.search(head)
     if pd:
         place_start = pd.start("place")
-        if sm and place_start < sm.end() < pd.end("place"):
-            place_start = sm.end()  # "Số: 76/2016/NQ-HĐND Lào Cai, ngày …" on one line: the place follows the symbol
+        number_end = spans[0][1] if spans else -1
+        if place_start < number_end < pd.end("place"):
+            place_start = number_end  # "Số: 76/2016/NQ-HĐND Lào Cai, ngày …" on one line: the place follows the number
         place = squash(text[place_start : pd.end("place")])
         if pd.group("d").strip(" \t._…") and pd.group("m").strip(" \t._…"):
             date, _ = iso_date(

@@ -789,3 +789,14 @@ def test_a_symbol_written_with_dashes_as_in_file_names_and_links() -> None:
 def test_the_place_beside_the_date_is_the_place_only(header: str, place: str) -> None:
     own = extract(header).document
     assert own is not None and own.place == place
+
+
+def test_a_news_lead_names_the_issuer_of_the_page_s_document() -> None:
+    text = (
+        "Ngày 23/8/2017, Tỉnh Ủy Thừa Thiên Huế đã ban hành Chương trình số 27-CTr/TU về thực hiện Chỉ thị 13-CT/TW.\n"
+        "Thực hiện Kế hoạch số 25-KH/TU ngày 30/11/2016 của Ban Thường vụ Tỉnh ủy;"
+    )
+    result = extract(text)
+    assert result.document is not None
+    assert (result.document.issuer, result.document.province) == ("Tỉnh Ủy Thừa Thiên Huế", "Thừa Thiên Huế")
+    assert result.citations[-1].id == "ke-hoach/25-kh-tu/2016@thua-thien-hue"

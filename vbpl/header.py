@@ -27,10 +27,11 @@ _NUMBER_LINE = regex.compile(
 # A news page about a document: "Ngày 23/8/2017, Tỉnh ủy … đã ban hành Chương trình số 27-CTr/TU …".
 _ISSUED = regex.compile(
     loose(
-        rf"(?i:ngày)\s+(?P<news_date>\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)\s*,[^.\n]{{0,160}}?(?i:đã\s+ban\s+hành)\s+"
+        rf"(?i:ngày)\s+(?P<news_date>\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)\s*,\s*(?P<who>[^.\n]{{0,160}}?)\s*(?i:đã\s+ban\s+hành)\s+"
         rf"(?P<tw>(?i:{{types}}))\s+{SO}\s*"
     )
 )
+_NEWS_ISSUER = regex.compile(r"\p{Lu}\S*(?: \S+){0,9}")  # a body's name, capitalised, of a few words
 # Anchored on the comma; the place before it is read in a look-behind.
 _PLACE_DATE = regex.compile(
     r",(?<=(?<![\p{L}.\-])(?P<place>[\p{Lu}][\p{L}.]*(?:(?:[ \t]+|[ \t]*-[ \t]*)[\p{Lu}][\p{L}.]*){0,4})\s*,)"
@@ -204,6 +205,8 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     if il:
         issuer = squash(il.group("body") + (" " + il.group("where") if il.group("where") else ""))
         issuer = issuer.capitalize() if issuer.isupper() else issuer
+    elif issued and number_line and _NEWS_ISSUER.fullmatch(who := squash(number_line.group("who"))):
+        issuer = who  # "Ngày 23/8/2017, Tỉnh Ủy Thừa Thiên Huế đã ban hành Chương trình số 27-CTr/TU …"
     province = province_in(" ".join(x for x in (place or "", issuer or "") if x))
     if not any((symbol, placeholder, date, doc_type)):
         return None, spans

@@ -800,3 +800,8 @@ def test_a_news_lead_names_the_issuer_of_the_page_s_document() -> None:
     assert result.document is not None
     assert (result.document.issuer, result.document.province) == ("Tỉnh Ủy Thừa Thiên Huế", "Thừa Thiên Huế")
     assert result.citations[-1].id == "ke-hoach/25-kh-tu/2016@thua-thien-hue"
+
+
+def test_an_order_of_the_council_of_state_chairman_is_an_order() -> None:
+    (order,) = extract("13/07/1981 Bị thay thế 3-LCT/HĐNN7").citations
+    assert (order.symbol, order.type) == ("3-LCT/HĐNN7", "Lệnh")

@@ -805,3 +805,10 @@ def test_a_news_lead_names_the_issuer_of_the_page_s_document() -> None:
 def test_an_order_of_the_council_of_state_chairman_is_an_order() -> None:
     (order,) = extract("13/07/1981 Bị thay thế 3-LCT/HĐNN7").citations
     assert (order.symbol, order.type) == ("3-LCT/HĐNN7", "Lệnh")
+
+
+def test_a_list_that_hets_hieu_luc_is_repealed_whole_and_an_issuer_ends_before_nhu_sau() -> None:
+    text = "Các Quyết định số 10/2015/QĐ-UBND, số 11/2015/QĐ-UBND và số 12/2016/QĐ-UBND hết hiệu lực thi hành."
+    assert [c.relation for c in extract(text).citations] == ["repeals"] * 3
+    text = "Sửa đổi Điều 5 Quy định ban hành kèm theo Quyết định số 12/2019/QĐ-UBND của UBND tỉnh như sau:"
+    assert [c.issuer for c in extract(text).citations] == ["UBND tỉnh"]

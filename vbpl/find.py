@@ -25,13 +25,13 @@ _STOP_WORDS = (
     "sửa đổi", "bổ sung", "giao", "tại", "đã", "được", "nay là", "ngày", "số", "để", "theo", "trên", "với", "có",
     "là", "gồm", "thông qua", "kèm theo", "hết hiệu", "cho", "trong", "nhằm", "đến", "năm", "của", "do", "thì",
     "khi", "nếu", "mà", "này", "đó", "các", "những", "hoặc", "về việc", "cụ thể", "ngay", "nam", "so", "cua", "ve",
-    "ban hanh", "phe duyet",
+    "ban hanh", "phe duyet", "như",
 )  # fmt: skip
 # In capitals too, where no name has them ("LUẬT ĐẤT ĐAI NGÀY 29 THÁNG 11 NĂM 2013"); not "BAN HÀNH", "QUY ĐỊNH",
 # "CÁC" …, which names have ("LUẬT BAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT", "LUẬT CÁC TỔ CHỨC TÍN DỤNG").
 _STOP_CAPITALS = (
     "VỀ", "TẠI", "ĐÃ", "ĐƯỢC", "NAY LÀ", "NGÀY", "SỐ", "ĐỂ", "THEO", "TRÊN", "VỚI", "CÓ", "LÀ", "GỒM", "KÈM THEO",
-    "CHO", "TRONG", "NHẰM", "ĐẾN", "NĂM", "CỦA", "DO", "THÌ", "KHI", "NẾU", "MÀ", "NÀY", "ĐÓ", "NHỮNG", "HOẶC",
+    "CHO", "TRONG", "NHẰM", "ĐẾN", "NĂM", "CỦA", "DO", "THÌ", "KHI", "NẾU", "MÀ", "NÀY", "ĐÓ", "NHỮNG", "HOẶC", "NHƯ",
 )  # fmt: skip
 _STOP = regex.compile(rf"{phrase_tree(_STOP_WORDS + _STOP_CAPITALS)}(?!\w)")
 _CAPITAL_TITLE = regex.compile(loose(r"(?i:quy định|hướng dẫn|phê duyệt|ban hành|về việc|v/v)(?!\w)"))

@@ -233,10 +233,24 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
         else:
             m.relation = "mentions"
             run = None
-        if m.relation == "mentions" and _AFTER_REPEAL.match(text, m.tail):
-            m.relation = "repeals"
         prev = m
         prev_clause = boundary
+    _repealed_lists(text, mentions)
+
+
+def _repealed_lists(text: str, mentions: list[Mention]) -> None:
+    """A mention that "hết hiệu lực" follows is repealed by the citing text, and so is the list before it that
+    no cue governs: "Các Quyết định số 10/2015/QĐ-UBND, số 11/2015/QĐ-UBND và số 12/2016/QĐ-UBND hết hiệu lực"."""
+    for i, m in enumerate(mentions):
+        if m.relation != "mentions" or not _AFTER_REPEAL.match(text, m.tail):
+            continue
+        m.relation = "repeals"
+        j = i - 1
+        while j >= 0 and mentions[j].relation == "mentions":
+            if not _CONJUNCTION.match(text[mentions[j].tail : mentions[j + 1].start]):
+                break
+            mentions[j].relation = "repeals"
+            j -= 1
 
 
 def _opening_cue(text: str, start: int, end: int) -> str | None:

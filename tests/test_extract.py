@@ -812,3 +812,8 @@ def test_a_list_that_hets_hieu_luc_is_repealed_whole_and_an_issuer_ends_before_n
     assert [c.relation for c in extract(text).citations] == ["repeals"] * 3
     text = "Sửa đổi Điều 5 Quy định ban hành kèm theo Quyết định số 12/2019/QĐ-UBND của UBND tỉnh như sau:"
     assert [c.issuer for c in extract(text).citations] == ["UBND tỉnh"]
+
+
+def test_a_concluding_notice_is_a_notice() -> None:
+    (notice,) = extract("Thực hiện Thông báo kết luận số 123-TB/TU ngày 5/3/2021 của Ban Thường vụ Tỉnh ủy;").citations
+    assert (notice.text, notice.type) == ("Thông báo kết luận số 123-TB/TU", "Thông báo")

@@ -544,6 +544,8 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
     if _AND.match(text, first):
         return None  # "LUẬT VÀ CÁC VĂN BẢN": no name follows
     known = _known_law_end(text, first)
+    if lower and known == first and text[first : first + 1] not in "sS":
+        return None  # in lower case, neither a known name nor "sửa đổi …"
     amending = _AMENDING_LAW.match(text, first)
     if lower:
         if not (known > first or amending):

@@ -198,7 +198,7 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
         date, _ = iso_date(g.date.search(bare.group()))
     if symbol and (doc_type is None or symbol_type == _CONSOLIDATED):
         doc_type = symbol_type  # "Số: 14/VBHN-VPQH" over the type line "LUẬT" of the law it consolidates
-    if symbol is None and _consolidates(head):
+    if symbol is None and ("bởi" in head or "boi" in head or "BỞI" in head) and _consolidates(head):
         doc_type = _CONSOLIDATED  # its number cell lost, the type line names what it consolidates
     issuer = None
     il = _issuer_line(head)
@@ -227,6 +227,9 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     return identity, spans
 
 
+_FULL_ISSUER_REACH = 1200  # the body named in full stands above the preamble, near the header
+
+
 def _issuer_line(head: str) -> regex.Match[str] | None:
     """The first issuer line; when it names no province or district ("ỦY BAN NHÂN DÂN | CỘNG HÒA …"), the same body
     named in full further down ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN" above the preamble)."""
@@ -235,7 +238,12 @@ def _issuer_line(head: str) -> regex.Match[str] | None:
     if first is None or first.group("where"):
         return first
     body = squash(first.group("body"))
-    return next((m for m in lines if m.group("where") and squash(m.group("body")) == body), first)
+    for m in lines:
+        if m.start() > first.end() + _FULL_ISSUER_REACH:
+            break
+        if m.group("where") and squash(m.group("body")) == body:
+            return m
+    return first
 
 
 def _consolidates(head: str) -> bool:

@@ -64,8 +64,10 @@ _BEFORE_ENACTING = _compile(
 )
 _PREAMBLE_REACH = 3000
 _DONE_UNDER = _compile(r"(?<!\w)thực\s+hiện\s+theo(?!\w)", regex.IGNORECASE)  # "… được thực hiện theo Quy chế …"
-_ON_BASIS = _compile(r"(?<!\w)trên\s+cơ\s+sở\s+\Z", regex.IGNORECASE)  # "trên cơ sở Công văn số …"
-_CONFORMS = _compile(r"(?<!\w)phù\s+hợp\s+với\s+(?:các\s+)?\Z", regex.IGNORECASE)
+# Words right before a mention: "trên cơ sở Công văn số …" (its basis), "phù hợp với Nghị quyết …" (a measure).
+_JUST_BEFORE = _compile(
+    r"(?<!\w)(?:(?P<basis>trên\s+cơ\s+sở)|phù\s+hợp\s+với(?:\s+các)?)\s+\Z", regex.IGNORECASE
+)
 # What is carried out is a task, an activity.
 _TASK = _compile(r"\s+(?:việc|(?:các\s+)?hoạt\s+động)(?!\w)", regex.IGNORECASE)
 # "…; chỉ đạo của … tại Công văn số …": where it is written.
@@ -98,10 +100,9 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
     "ban hành kèm theo" a decision, or says what "được thực hiện theo" them, implements that decision. "Trên cơ
     sở" right before a mention is its basis; what a text must be "phù hợp với" is only mentioned.
     """
-    if _ON_BASIS.search(text, max(start, end - 24), end):
-        return "basis"
-    if _CONFORMS.search(text, max(start, end - 32), end):
-        return "mentions"  # "… triển khai …, bảo đảm phù hợp với Nghị quyết số 66": a measure, not what is done
+    if just_before := _JUST_BEFORE.search(text, max(start, end - 32), end):
+        # "… triển khai …, bảo đảm phù hợp với Nghị quyết số 66": a measure, not what is done
+        return "basis" if just_before.group("basis") else "mentions"
     g = grammar()
     found = None
     topic = _OPINION_ON.search(text, start, end)

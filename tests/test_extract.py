@@ -817,3 +817,12 @@ def test_a_list_that_hets_hieu_luc_is_repealed_whole_and_an_issuer_ends_before_n
 def test_a_concluding_notice_is_a_notice() -> None:
     (notice,) = extract("Thực hiện Thông báo kết luận số 123-TB/TU ngày 5/3/2021 của Ban Thường vụ Tỉnh ủy;").citations
     assert (notice.text, notice.type) == ("Thông báo kết luận số 123-TB/TU", "Thông báo")
+
+
+def test_a_table_row_gives_its_symbol_the_date_and_title_of_the_next_cells() -> None:
+    text = (
+        "STT | Số ký hiệu | Ngày ban hành | Trích yếu\n1 | 12/2020/QĐ-UBND | 15/3/2020 | Về việc ban hành quy chế\n"
+        "2 | 345/KH-UBND | 20/4/2021 | Kế hoạch năm 2021\n"
+    )
+    found = [(c.symbol, c.date, c.title) for c in extract(text).citations]
+    assert found == [("12/2020/QĐ-UBND", "2020-03-15", "Về việc ban hành quy chế"), ("345/KH-UBND", "2021-04-20", None)]

@@ -69,13 +69,15 @@ _TITLE_WORDS = (
     "Về việc", "Phê duyệt", "Ban hành", "Quy định", "Hướng dẫn",  # a trích yếu copied with its capital
 )  # fmt: skip
 _TITLE_FORMS = {f for w in _TITLE_WORDS for v in (w, strip_diacritics(w)) for f in (v, v.upper())}  # "ve viec", "VỀ" …
-_TITLE_START = regex.compile(rf"[ \t]*,?\s*[“\"]?(?P<title>{phrase_tree(_TITLE_FORMS)}(?!\w))")  # title: group 1
-_TITLE_FIRST = frozenset("“\"" + "".join(w[0] for w in _TITLE_FORMS))
+# The title: group 1; in a table, in the next cell ("| 12/2020/QĐ-UBND | 15/3/2020 | Về việc ban hành …").
+_TITLE_START = regex.compile(rf"[ \t]*[,|]?\s*[“\"]?(?P<title>{phrase_tree(_TITLE_FORMS)}(?!\w))")
+_TITLE_FIRST = frozenset("“\"|" + "".join(w[0] for w in _TITLE_FORMS))
 # A title ends at a quote, a clause end, a list item, a definition, or where the citation's amendments begin
 # ("… về quản lý (đã được sửa đổi, bổ sung tại …)", "… tỉnh Thanh Hóa đã được sửa đổi tại …").
 _TITLE_END = regex.compile(
     loose(
-        r"[”\"]|;|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*[\-+*•|#])|\(sau\s+đây|\|"
+        r"[”\"]|;|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*(?:[\-+*•|#]|\d+[ \t]*\|))"
+        r"|\(sau\s+đây|\|"
         r"|(?P<amendment>(?:\(\s*\**\s*)?(?i:(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)))"
     )
 )

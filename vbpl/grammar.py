@@ -213,7 +213,7 @@ class Grammar:
         # A date on the next line needs its "ngày": "10/02/2009" opening a line is a table's next row.
         self.date_after = regex.compile(
             rf"""[ \t]*,?(?:
-                (?:[ \t]*(?:{DAY}\s*)?|\s*{DAY}\s*){DATE}
+                (?:[ \t]*(?:\|[ \t]*(?=\d))?(?:{DAY}\s*)?|\s*{DAY}\s*){DATE}  # "| 12/2020/QĐ-UBND | 15/3/2020 |"
                |\s*(?P<yo>{YEAR_WORD}\s+(?P<yy>(?:19|20)\d\d)(?!\d))
             )""",
             regex.VERBOSE,

@@ -826,3 +826,24 @@ def test_a_table_row_gives_its_symbol_the_date_and_title_of_the_next_cells() -> 
     )
     found = [(c.symbol, c.date, c.title) for c in extract(text).citations]
     assert found == [("12/2020/QĐ-UBND", "2020-03-15", "Về việc ban hành quy chế"), ("345/KH-UBND", "2021-04-20", None)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "relation"),
+    [
+        ("DANH MỤC VĂN BẢN QUY PHẠM PHÁP LUẬT BỊ BÃI BỎ", "repeals"),
+        ("Danh mục văn bản hết hiệu lực toàn bộ", "repeals"),
+        ("DANH MỤC VĂN BẢN ĐƯỢC SỬA ĐỔI, BỔ SUNG", "amends"),
+        ("DANH MỤC VĂN BẢN CÒN HIỆU LỰC", "mentions"),
+    ],
+)
+def test_the_rows_of_a_list_under_danh_muc_take_what_its_heading_says(heading: str, relation: str) -> None:
+    text = (
+        "Điều 1. Công bố danh mục (có danh mục kèm theo).\n\n"
+        f"{heading}\n(Kèm theo Quyết định số 19/2023/QĐ-UBND ngày 24/4/2023 của UBND tỉnh)\n"
+        "STT | Tên loại | Số, ký hiệu | Ngày ban hành | Trích yếu\n"
+        "1 | Quyết định | 12/2010/QĐ-UBND | 15/3/2010 | Về việc triển khai Nghị quyết số 57-NQ/TW\n"
+        "2 | Chỉ thị | 05/2012/CT-UBND | 20/4/2012 | Về tăng cường\n"
+    )
+    relations = [c.relation for c in extract(text).citations]
+    assert relations == ["attached", relation, "mentions", relation]

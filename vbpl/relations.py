@@ -15,7 +15,7 @@ import regex
 
 from vbpl.find import Mention
 from vbpl.grammar import grammar, loose
-from vbpl.text import symbol_key
+from vbpl.text import fold, symbol_key
 
 
 def _compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
@@ -78,6 +78,11 @@ _DIRECTION_AT = _compile(
     r"(?:(?<!\w)và|,)\s+(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|hướng\s+dẫn|yêu\s+cầu)\s+của\s+[^,;.()]{1,100}?\s+tại\s+\Z",
     regex.IGNORECASE,
 )
+_TABLE_ROW = _compile(r"[ \t|]*\d{1,4}[ \t]*\|")  # "1 | Quyết định | 12/2010/QĐ-UBND | …"
+_LIST_HEADING = _compile(r"(?r)(?:^|\n)[ \t|#*]*(?i:danh\s+mục)[^\n]*")
+_LIST_HEADING_REACH = 3000
+_DONE_TO_LISTED = _compile(r"(?i:(bãi\s+bỏ|hết\s+hiệu\s+lực|sửa\s+đổi|bổ\s+sung|thay\s+thế))")
+_DONE_RELATION = {"bai": "repeals", "het": "repeals", "sua": "amends", "bo": "amends", "thay": "replaces"}
 _AND_BEFORE = _compile(r"(?<!\w)và\s+\Z", regex.IGNORECASE)
 _PASSIVE = _compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
 _OTHERS_THAT = _compile(r"(?<!\w)(?:các|những)\s+\w+(?:\s+\w+)?\s+(?:sửa\s+đổi,?\s+)?\Z", regex.IGNORECASE)
@@ -213,6 +218,11 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             prev = m
             continue
         lead_text = text[clause_start : m.start]
+        listed = _listed_under(text, m.start, prev)
+        if listed is not None:  # a row of a table under "DANH MỤC VĂN BẢN … BỊ BÃI BỎ"
+            m.relation = run = listed
+            prev, prev_clause = m, boundary
+            continue
         cue = _cue_in(text, clause_start, m.start, first=True)
         if cue is None and _LEAD.match(lead_text):
             heading_from = max(prev.end if prev else 0, clause_start - 120)
@@ -237,6 +247,23 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
         prev = m
         prev_clause = boundary
     _repealed_lists(text, mentions)
+
+
+def _listed_under(text: str, pos: int, prev: Mention | None) -> str | None:
+    """The relation of a mention in a numbered table row under a heading "DANH MỤC …": what the heading says is done
+    to the documents it lists ("… BỊ BÃI BỎ", "… HẾT HIỆU LỰC", "… ĐƯỢC SỬA ĐỔI, BỔ SUNG", "… BỊ THAY THẾ"), else
+    "mentions"; a later mention in the row is in its trích yếu and only mentioned. None when the mention is in no
+    such row."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if not _TABLE_ROW.match(text, line_start, pos):
+        return None
+    if prev is not None and prev.start >= line_start:
+        return "mentions"
+    heading = _LIST_HEADING.search(text, max(0, line_start - _LIST_HEADING_REACH), line_start)
+    if heading is None:
+        return None
+    done = _DONE_TO_LISTED.search(heading.group())
+    return _DONE_RELATION[fold(done.group(1)).split()[0]] if done else "mentions"
 
 
 def _repealed_lists(text: str, mentions: list[Mention]) -> None:

@@ -847,3 +847,14 @@ def test_the_rows_of_a_list_under_danh_muc_take_what_its_heading_says(heading: s
     )
     relations = [c.relation for c in extract(text).citations]
     assert relations == ["attached", relation, "mentions", relation]
+
+
+def test_a_metadata_table_with_the_number_in_the_next_cell_is_the_document() -> None:
+    text = (
+        "Quyết định 612/QĐ-UBND năm 2020 về phê duyệt quy trình nội bộ\nSố hiệu: | 612/QĐ-UBND | Loại văn bản: | "
+        "Quyết định |\nỦY BAN NHÂN DÂN |\nSố: 612/QĐ-UBND |\nVĩnh Long, ngày 05 tháng 3 năm 2020 |\n"
+        "Căn cứ Quyết định số 600/QĐ-UBND ngày 04 tháng 3 năm 2020 của Chủ tịch UBND tỉnh;\n"
+    )
+    result = extract(text)
+    assert result.document is not None and result.document.symbol == "612/QĐ-UBND"
+    assert [c.symbol for c in result.citations] == ["600/QĐ-UBND"]

@@ -21,7 +21,7 @@ _NUMBER_LINE = regex.compile(
     loose(
         rf"(?:(?:^|\n|\|)[ \t#*>\-_=—–]*(?:(?:(?i:{{types}})\s+)?{SO}(?:\s+hiệu)?\s*[:|]|(?:Số|SỐ)(?:\s+hiệu)?(?!\w))"
         rf"|(?<!\p{{L}})(?:Số|SỐ)\s*:)"
-        r"\s*(?P<rest>[^\n|]*(?:\n[^\n|]*)?)"
+        r"\s*(?:\|[ \t]*(?=\d))?(?P<rest>[^\n|]*(?:\n[^\n|]*)?)"  # "Số hiệu: | 612/QĐ-UBND |": the next cell
     )
 )
 # A news page about a document: "Ngày 23/8/2017, Tỉnh ủy … đã ban hành Chương trình số 27-CTr/TU …".

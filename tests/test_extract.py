@@ -858,3 +858,12 @@ def test_a_metadata_table_with_the_number_in_the_next_cell_is_the_document() -> 
     result = extract(text)
     assert result.document is not None and result.document.symbol == "612/QĐ-UBND"
     assert [c.symbol for c in result.citations] == ["600/QĐ-UBND"]
+
+
+def test_the_enacting_authority_under_a_title_is_not_part_of_it() -> None:
+    text = (
+        "CHÍNH PHỦ\nSố: 127/NQ-CP\nHà Nội, ngày 08 tháng 10 năm 2021\nNGHỊ QUYẾT\nPHIÊN HỌP CHÍNH PHỦ THƯỜNG KỲ "
+        "THÁNG 9 NĂM 2021\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+    )
+    own = extract(text).document
+    assert own is not None and own.title == "PHIÊN HỌP CHÍNH PHỦ THƯỜNG KỲ THÁNG 9 NĂM 2021"

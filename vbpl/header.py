@@ -56,6 +56,8 @@ _ISSUER_LINE_START = re.compile(
 _TITLE_STOP = regex.compile(
     r"\s{2,}|(?<!(?:CỦA|VÀ|,|GIỮA|VỚI|TRỰC|BIỂU))(?=\s(?:ỦY BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))"
 )
+# The enacting authority's line under the title ("… NĂM 2021\nCHÍNH PHỦ\nCăn cứ …"), not the title's own words.
+_AUTHORITY_AFTER = regex.compile(r"(?<!CỦA|VÀ|,|VỚI|HỌP)\s+(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI)\Z")
 _BLANK_NUMBER = regex.compile(r"[ \t._…]*/[^\s,;]*")
 # A date on a line of its own ("ngày 10 tháng 12 năm 2018" under "VĂN BẢN HỢP NHẤT 42/VBHN-VPQH"); not a wrapped
 # sentence that goes on after it ("ngày 01 tháng 01 năm 2016, được sửa đổi, bổ sung bởi:").
@@ -178,10 +180,7 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     if type_line and doc_type is None:
         doc_type = vocabulary().type_by_word.get(fold(type_line.group("type")))
         title = squash(type_line.group("title").replace("*", "").replace("#", "").replace("|", " "))
-        title = (
-            _TITLE_STOP.split(title)[0]
-            or None
-        )
+        title = _AUTHORITY_AFTER.sub("", _TITLE_STOP.split(title)[0]) or None
     if symbol is None and (ts := _type_symbol_line(text, head)):
         doc_type, symbol, span = ts
         spans.append(span)

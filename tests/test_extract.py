@@ -867,3 +867,19 @@ def test_the_enacting_authority_under_a_title_is_not_part_of_it() -> None:
     )
     own = extract(text).document
     assert own is not None and own.title == "PHIÊN HỌP CHÍNH PHỦ THƯỜNG KỲ THÁNG 9 NĂM 2021"
+
+
+def test_a_district_plan_is_in_the_province_its_header_names() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN CHÂU THÀNH\n-------\nSố: 125/KH-UBND\nChâu Thành, ngày 12 tháng 3 năm 2022\nKẾ HOẠCH\n"
+        "Triển khai thực hiện Kế hoạch số 45/KH-UBND ngày 01/3/2022 của UBND tỉnh Tiền Giang\n"
+        "Thực hiện Kế hoạch số 45/KH-UBND ngày 01/3/2022 của Ủy ban nhân dân tỉnh Tiền Giang; Công văn số "
+        "88/SNN-KHTC ngày 5/3/2022 của Sở Nông nghiệp và PTNT;\n"
+    )
+    result = extract(text)
+    own = result.document
+    assert own is not None
+    assert (own.province, own.level) == ("Tiền Giang", "ubnd_huyen")
+    assert own.issuer is not None and own.issuer.startswith("Ủy ban nhân dân huyện Châu Thành")
+    assert own.title == "Triển khai thực hiện Kế hoạch số 45/KH-UBND ngày 01/3/2022 của UBND tỉnh Tiền Giang"
+    assert result.citations[-1].id == "cong-van/88-snn-khtc/2022@tien-giang"

@@ -58,6 +58,8 @@ _TITLE_STOP = regex.compile(
 )
 # The enacting authority's line under the title ("… NĂM 2021\nCHÍNH PHỦ\nCăn cứ …"), not the title's own words.
 _AUTHORITY_AFTER = regex.compile(r"(?<!CỦA|VÀ|,|VỚI|HỌP)\s+(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI)\Z")
+# A line of the preamble, written in sentence case under a title: "Thực hiện Kế hoạch số 45/KH-UBND …".
+_PREAMBLE_LINE = regex.compile(r"\n[ \t|*]*(?=(?:Căn cứ|Thực hiện|Theo đề nghị|Xét|Trên cơ sở)\s)")
 _BLANK_NUMBER = regex.compile(r"[ \t._…]*/[^\s,;]*")
 # A date on a line of its own ("ngày 10 tháng 12 năm 2018" under "VĂN BẢN HỢP NHẤT 42/VBHN-VPQH"); not a wrapped
 # sentence that goes on after it ("ngày 01 tháng 01 năm 2016, được sửa đổi, bổ sung bởi:").
@@ -179,7 +181,8 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     type_line = _first(type_lines[0], type_starts, head)
     if type_line and doc_type is None:
         doc_type = vocabulary().type_by_word.get(fold(type_line.group("type")))
-        title = squash(type_line.group("title").replace("*", "").replace("#", "").replace("|", " "))
+        raw_title = _PREAMBLE_LINE.split(type_line.group("title"))[0]
+        title = squash(raw_title.replace("*", "").replace("#", "").replace("|", " "))
         title = _AUTHORITY_AFTER.sub("", _TITLE_STOP.split(title)[0]) or None
     if symbol is None and (ts := _type_symbol_line(text, head)):
         doc_type, symbol, span = ts
@@ -202,11 +205,12 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     issuer = None
     il = _issuer_line(head)
     if il:
-        issuer = squash(il.group("body") + (" " + il.group("where") if il.group("where") else ""))
-        issuer = issuer.capitalize() if issuer.isupper() else issuer
+        issuer = _issuer_name(squash(il.group("body")), squash(il.group("where") or ""))
     elif issued and number_line and _NEWS_ISSUER.fullmatch(who := squash(number_line.group("who"))):
         issuer = who  # "Ngày 23/8/2017, Tỉnh Ủy Thừa Thiên Huế đã ban hành Chương trình số 27-CTr/TU …"
     province = province_in(" ".join(x for x in (place or "", issuer or "") if x))
+    if province is None and issuer and _LOCAL_UNIT.search(issuer):
+        province = province_in(head)  # a district's plan names its province ("… của UBND tỉnh Tiền Giang")
     if not any((symbol, placeholder, date, doc_type)):
         return None, spans
     identity = DocumentIdentity(
@@ -226,7 +230,23 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     return identity, spans
 
 
+_UNIT_WORD = regex.compile(r"(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+")
+_LOCAL_UNIT = regex.compile(loose(r"(?i:huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\s"))
 _FULL_ISSUER_REACH = 1200  # the body named in full stands above the preamble, near the header
+
+
+def _issuer_name(body: str, where: str) -> str:
+    """"ỦY BAN NHÂN DÂN" + "HUYỆN CHÂU THÀNH" → "Ủy ban nhân dân huyện Châu Thành": a body in capitals in sentence case,
+    its unit's word in lower case and the unit's name in title case."""
+    if body.isupper():
+        body = body.capitalize()
+    where = where.split("--")[0].strip(" -")  # "TỈNH KON TUM -------" on a header run into one line
+    if not where:
+        return body
+    unit = _UNIT_WORD.match(where)
+    if unit and where.isupper():
+        where = unit.group().lower() + where[unit.end() :].title()
+    return f"{body} {where}"
 
 
 def _issuer_line(head: str) -> regex.Match[str] | None:

@@ -883,3 +883,14 @@ def test_a_district_plan_is_in_the_province_its_header_names() -> None:
     assert own.issuer is not None and own.issuer.startswith("Ủy ban nhân dân huyện Châu Thành")
     assert own.title == "Triển khai thực hiện Kế hoạch số 45/KH-UBND ngày 01/3/2022 của UBND tỉnh Tiền Giang"
     assert result.citations[-1].id == "cong-van/88-snn-khtc/2022@tien-giang"
+
+
+def test_a_decision_of_the_chairman_names_his_committee_and_its_province() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ HOẠT ĐỘNG CỦA BAN CHỈ ĐẠO\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\n"
+        "Xét đề nghị của Sở Y tế tại Tờ trình số 66/TTr-SYT ngày 17 tháng 5 năm 2013,\nQUYẾT ĐỊNH:\n"
+    )
+    result = extract(text)
+    assert result.document is not None
+    assert (result.document.issuer, result.document.province) == ("Chủ tịch Ủy ban nhân dân tỉnh Hà Giang", "Hà Giang")
+    assert result.citations[0].id.endswith("@ha-giang")

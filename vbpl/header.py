@@ -39,7 +39,7 @@ _PLACE_DATE = regex.compile(
     r"(?P<d>\d{1,2}|[ \t._…]*)\s*(?:th[áa]ng|THÁNG)\s*(?P<m>\d{1,2}|[ \t._…]*)\s*(?:n[ăa]m|NĂM)\s*(?P<y>(?:19|20)\d\d)"
 )
 _ISSUER_LINES = regex.compile(
-    r"(?m)^[ \t#*|]*(?P<body>(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHỦ\s+TỊCH|"
+    r"(?m)^[ \t#*|]*(?P<body>(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHỦ\s+TỊCH(?:\s+(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN)?|"
     r"BỘ\s+[\p{Lu} ,]+|CHÍNH\s+PHỦ|QUỐC\s+HỘI|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ|TỈNH\s+ỦY|THÀNH\s+ỦY|HUYỆN\s+ỦY|"
     r"BAN\s+CHẤP\s+HÀNH\s+TRUNG\s+ƯƠNG|BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ|SỞ\s+[\p{Lu} ,]+|VĂN\s+PHÒNG\s+[\p{Lu} ]+|"
     r"ỦY\s+BAN\s+THƯỜNG\s+VỤ\s+QUỐC\s+HỘI|BAN\s+[\p{Lu} ]+|NGÂN\s+HÀNG\s+NHÀ\s+NƯỚC[\p{Lu} ]*))"
@@ -230,6 +230,7 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     return identity, spans
 
 
+_CHAIR_OF = regex.compile(r"^(Chủ tịch )(ủy|uỷ)")
 _UNIT_WORD = regex.compile(r"(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+")
 _LOCAL_UNIT = regex.compile(loose(r"(?i:huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\s"))
 _FULL_ISSUER_REACH = 1200  # the body named in full stands above the preamble, near the header
@@ -239,7 +240,7 @@ def _issuer_name(body: str, where: str) -> str:
     """"ỦY BAN NHÂN DÂN" + "HUYỆN CHÂU THÀNH" → "Ủy ban nhân dân huyện Châu Thành": a body in capitals in sentence case,
     its unit's word in lower case and the unit's name in title case."""
     if body.isupper():
-        body = body.capitalize()
+        body = _CHAIR_OF.sub(lambda m: m.group(1) + m.group(2).capitalize(), body.capitalize())  # "Chủ tịch Ủy ban …"
     where = where.split("--")[0].strip(" -")  # "TỈNH KON TUM -------" on a header run into one line
     if not where:
         return body

@@ -894,3 +894,23 @@ def test_a_decision_of_the_chairman_names_his_committee_and_its_province() -> No
     assert result.document is not None
     assert (result.document.issuer, result.document.province) == ("Chủ tịch Ủy ban nhân dân tỉnh Hà Giang", "Hà Giang")
     assert result.citations[0].id.endswith("@ha-giang")
+
+
+def test_a_place_broken_across_lines_or_hyphenated_names_its_province() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA-VŨNG TÀU\n|\nSố: 138/KH-UBND\n|\nBà Rịa - Vũng\nTàu, ngày 01 tháng 08 năm 2022\n"
+        "KẾ HOẠCH\nTHỰC HIỆN CHIẾN LƯỢC QUỐC GIA\nCăn cứ Luật Công nghệ cao ngày 13 tháng 11 năm 2008;\n"
+    )
+    own = extract(text).document
+    assert own is not None
+    assert (own.place, own.province, own.issuer) == (
+        "Bà Rịa - Vũng Tàu", "Bà Rịa - Vũng Tàu", "Ủy ban nhân dân tỉnh Bà Rịa-Vũng Tàu"
+    )
+
+
+def test_a_title_copied_with_its_capital_sua_doi_holds_what_it_names() -> None:
+    text = (
+        "Thực hiện Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ; Nghị quyết số 71/NQ-CP ngày 01/4/2025 Sửa "
+        "đổi, bổ sung Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024;"
+    )
+    assert [c.relation for c in extract(text).citations] == ["implements", "implements", "mentions"]

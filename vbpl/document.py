@@ -39,8 +39,8 @@ def describe(identity: DocumentIdentity, text: str, citations: list[Citation]) -
     if identity.level in _NATIONAL:
         identity.province = None
     if identity.province:
-        if identity.issuer and identity.level not in _NATIONAL and not fold(identity.issuer).endswith(
-            fold(identity.province)
+        if identity.issuer and identity.level not in _NATIONAL and not _unhyphened(identity.issuer).endswith(
+            _unhyphened(identity.province)
         ):
             identity.issuer += " tỉnh " + identity.province
         identity.province_now = vocabulary().provinces.get(identity.province)
@@ -48,6 +48,11 @@ def describe(identity: DocumentIdentity, text: str, citations: list[Citation]) -
     identity.attached_to = next(
         (c.id for c in citations if c.relation == "attached" and c.start < ATTACHED_WITHIN), None
     )
+
+
+def _unhyphened(name: str) -> str:
+    """A folded name with no space around its hyphens: "Bà Rịa-Vũng Tàu" and "Bà Rịa - Vũng Tàu" compare equal."""
+    return rx(r"\s*-\s*").sub("-", fold(name))
 
 
 _NATIONAL = {"central_party", "quoc_hoi", "chu_tich_nuoc", "thu_tuong", "chinh_phu", "bo"}

@@ -66,7 +66,7 @@ _NOW = regex.compile(loose(r"\(\s*(?i:nay\s+là)\s*([^()]{2,120}?)\s*\)"))
 _TITLE_WORDS = (
     "về việc", "về", "v/v", "v/V", "V/v", "V/V", "phê duyệt", "ban hành", "quy định", "hướng dẫn", "sửa đổi",
     "bổ sung", "thực hiện", "triển khai", "thông qua", "VỀ", "PHÊ DUYỆT", "BAN HÀNH", "QUY ĐỊNH",
-    "Về việc", "Phê duyệt", "Ban hành", "Quy định", "Hướng dẫn",  # a trích yếu copied with its capital
+    "Về việc", "Phê duyệt", "Ban hành", "Quy định", "Hướng dẫn", "Sửa đổi",  # a trích yếu copied with its capital
 )  # fmt: skip
 _TITLE_FORMS = {f for w in _TITLE_WORDS for v in (w, strip_diacritics(w)) for f in (v, v.upper())}  # "ve viec", "VỀ" …
 # The title: group 1; in a table, in the next cell ("| 12/2020/QĐ-UBND | 15/3/2020 | Về việc ban hành …").

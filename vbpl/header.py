@@ -32,9 +32,12 @@ _ISSUED = regex.compile(
     )
 )
 _NEWS_ISSUER = regex.compile(r"\p{Lu}\S*(?: \S+){0,9}")  # a body's name, capitalised, of a few words
-# Anchored on the comma; the place before it is read in a look-behind.
+_HYPHEN = regex.compile(r"\s*-\s*")
+# Anchored on the comma; the place before it is read in a look-behind. Words of a place join by spaces, a hyphen,
+# or a line break after a word in title case ("Bà Rịa - Vũng\nTàu", "Tam\nKỳ").
 _PLACE_DATE = regex.compile(
-    r",(?<=(?<![\p{L}.\-])(?P<place>[\p{Lu}][\p{L}.]*(?:(?:[ \t]+|[ \t]*-[ \t]*)[\p{Lu}][\p{L}.]*){0,4})\s*,)"
+    r",(?<=(?<![\p{L}.\-])(?P<place>[\p{Lu}][\p{L}.]*(?:(?:[ \t]+|[ \t]*-[ \t]*|(?<=\p{Ll})[ \t]*\n[ \t]*)"
+    r"[\p{Lu}][\p{L}.]*){0,4})\s*,)"
     r"\s*(?:ng[àa]y|NGÀY)\s*"
     r"(?P<d>\d{1,2}|[ \t._…]*)\s*(?:th[áa]ng|THÁNG)\s*(?P<m>\d{1,2}|[ \t._…]*)\s*(?:n[ăa]m|NĂM)\s*(?P<y>(?:19|20)\d\d)"
 )
@@ -128,13 +131,15 @@ def _about_itself(head: str, lead: regex.Match[str]) -> bool:
 @lru_cache(maxsize=16384)
 def province_in(text: str) -> str | None:
     """The province a text names (the longest name when several match: 'Bà Rịa - Vũng Tàu')."""
-    folded = fold(text)
+    folded = _HYPHEN.sub("-", fold(text))
     return next((name for key, name in _folded_provinces() if key in folded), None)
 
 
 @cache
 def _folded_provinces() -> list[tuple[str, str]]:
-    return sorted(((fold(n), n) for n in vocabulary().provinces), key=lambda kn: len(kn[1]), reverse=True)
+    """Folded province names, longest first; a hyphen in them is compared without the spaces around it."""
+    keys = ((_HYPHEN.sub("-", fold(n)), n) for n in vocabulary().provinces)
+    return sorted(keys, key=lambda kn: len(kn[1]), reverse=True)
 
 
 def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int]]]:

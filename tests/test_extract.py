@@ -914,3 +914,12 @@ def test_a_title_copied_with_its_capital_sua_doi_holds_what_it_names() -> None:
         "đổi, bổ sung Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024;"
     )
     assert [c.relation for c in extract(text).citations] == ["implements", "implements", "mentions"]
+
+
+def test_a_header_run_into_one_line_has_its_type_after_the_date() -> None:
+    text = (
+        "  Số: /KH-SKHCN  Đồng Nai, ngày tháng năm 2026  ## KẾ HOẠCH  ### Triển khai các nhiệm vụ trọng tâm  "
+        "Căn cứ Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ;"
+    )
+    own = extract(text).document
+    assert own is not None and (own.type, own.placeholder) == ("Kế hoạch", True)

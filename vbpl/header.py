@@ -190,6 +190,9 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
         raw_title = _PREAMBLE_LINE.split(type_line.group("title"))[0]
         title = squash(raw_title.replace("*", "").replace("#", "").replace("|", " "))
         title = _AUTHORITY_AFTER.sub("", _TITLE_STOP.split(title)[0]) or None
+    elif doc_type is None and pd and (after := type_lines[2].match(head, pd.end())):
+        # A header run into one line: "… Đồng Nai, ngày … năm 2026 ## KẾ HOẠCH ### Triển khai …"
+        doc_type = vocabulary().type_by_word.get(fold(after.group("type")))
     if symbol is None and (ts := _type_symbol_line(text, head)):
         doc_type, symbol, span = ts
         spans.append(span)
@@ -297,9 +300,9 @@ def _type_symbol_line(text: str, head: str) -> tuple[str | None, str, tuple[int,
 
 
 @cache
-def _type_lines() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str]], re.Pattern[str]]:
-    """A type word in capitals on its own line (then the title), and one followed by the symbol; where either
-    can match (see line_matches)."""
+def _type_lines() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]], re.Pattern[str]]:
+    """A type word in capitals on its own line (then the title), one followed by the symbol, and one right after
+    the place and date on the same line; where the first two can match (see line_matches)."""
     written = {n for t in vocabulary().types for n in (t.name, strip_diacritics(t.name))}
     upper = [n.upper() for n in sorted(written, key=len, reverse=True)]
     names = "|".join(regex.escape(t) for t in upper)
@@ -308,4 +311,5 @@ def _type_lines() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str]], re.Pat
         rf"(?m)^[ \t#*|]*(?P<type>{names})[ \t*|]*\n(?:[ \t]*\n)*[ \t#*|]*(?P<title>[^\n]+(?:\n[^\n]+){{0,3}})"
     )
     with_symbol = regex.compile(rf"(?m)^[ \t#*|]*(?P<type>{names})\s+(?:S[ỐO]\s*:?\s*)?(?=\d)")
-    return (own_line, with_symbol), starts
+    after_date = regex.compile(rf"[ \t#*|]*(?P<type>{names})(?=[ \t#*|]+\S)")
+    return (own_line, with_symbol, after_date), starts

@@ -923,3 +923,15 @@ def test_a_header_run_into_one_line_has_its_type_after_the_date() -> None:
     )
     own = extract(text).document
     assert own is not None and (own.type, own.placeholder) == ("Kế hoạch", True)
+
+
+def test_a_title_s_relation_does_not_run_on_into_the_paragraph_under_it() -> None:
+    text = (
+        "THÔNG TƯ\n\nHƯỚNG DẪN THỰC HIỆN MỘT SỐ ĐIỀU TẠI QUYẾT ĐỊNH SỐ 1405/QĐ-TTG NGÀY 16/10/2007 CỦA THỦ TƯỚNG CHÍNH "
+        "PHỦ VỀ ĐIỀU KIỆN ẤP TRỨNG\n\nThông tư số 92/2007/TT-BNN ngày 19/11/2007 của Bộ Nông nghiệp và Phát triển "
+        "nông thôn, có hiệu lực kể từ ngày 12/12/2007, được sửa đổi, bổ sung bởi:\n\n1. Thông tư số 60/2008/TT-BNN "
+        "ngày 15/5/2008 của Bộ Nông nghiệp và Phát triển nông thôn.\n"
+    )
+    assert [c.relation for c in extract(text).citations] == ["implements", "mentions", "mentions"]
+    wrapped = "HƯỚNG DẪN\nmột số điểm Quy định ban hành kèm theo\n\nQuyết định số 99-QĐ/TW ngày 30-5-2012 của Ban Bí thư"
+    assert [c.relation for c in extract(wrapped).citations] == ["implements"]

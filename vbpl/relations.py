@@ -83,6 +83,8 @@ _LIST_HEADING = _compile(r"(?r)(?:^|\n)[ \t|#*]*(?i:danh\s+mục)[^\n]*")
 _LIST_HEADING_REACH = 3000
 _DONE_TO_LISTED = _compile(r"(?i:(bãi\s+bỏ|hết\s+hiệu\s+lực|sửa\s+đổi|bổ\s+sung|thay\s+thế))")
 _DONE_RELATION = {"bai": "repeals", "het": "repeals", "sua": "amends", "bo": "amends", "thay": "replaces"}
+_PARAGRAPH_AFTER_HEADING = _compile(r"(?<![;,:.)\s])[ \t]*\n[ \t]*\n\s*\Z")
+_LEAD_ITEM = _compile(r"[ \t]*(?:[\-+*•]|\d{1,2}[.)])")  # a list item's mark
 _AND_BEFORE = _compile(r"(?<!\w)và\s+\Z", regex.IGNORECASE)
 _PASSIVE = _compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
 _OTHERS_THAT = _compile(r"(?<!\w)(?:các|những)\s+\w+(?:\s+\w+)?\s+(?:sửa\s+đổi,?\s+)?\Z", regex.IGNORECASE)
@@ -359,7 +361,13 @@ def _continues_run(text: str, prev: Mention | None, clause_start: int) -> bool:
     if prev is None:
         return True
     between = text[prev.end : clause_start]
-    return len(between) < 800 and not _RUN_BREAK.search(between)
+    if len(between) >= 800 or _RUN_BREAK.search(between):
+        return False
+    # A paragraph after a blank line goes on from a clause that ended as a list item does (";", ",", ":", "."), not
+    # from a heading in capitals ("… THỦY CẦM\n\nThông tư số 92/2007/TT-BNN …").
+    if not _PARAGRAPH_AFTER_HEADING.search(between) or _LEAD_ITEM.match(text, clause_start):
+        return True
+    return _OPEN_END.search(between.rstrip()) is not None  # "… ban hành kèm theo\n\nQuyết định số 99-QĐ/TW …"
 
 
 def _same_sentence(text: str, prev: Mention | None, boundary: int) -> bool:

@@ -933,5 +933,5 @@ def test_a_title_s_relation_does_not_run_on_into_the_paragraph_under_it() -> Non
         "ngày 15/5/2008 của Bộ Nông nghiệp và Phát triển nông thôn.\n"
     )
     assert [c.relation for c in extract(text).citations] == ["implements", "mentions", "mentions"]
-    wrapped = "HƯỚNG DẪN\nmột số điểm Quy định ban hành kèm theo\n\nQuyết định số 99-QĐ/TW ngày 30-5-2012 của Ban Bí thư"
-    assert [c.relation for c in extract(wrapped).citations] == ["implements"]
+    wrapped = "Căn cứ Quyết định số 1/QĐ-TTg ngày 1/1/2020 và\n\nQuyết định số 2/QĐ-TTg ngày 2/2/2020;"
+    assert [c.relation for c in extract(wrapped).citations] == ["basis", "basis"]

@@ -935,3 +935,11 @@ def test_a_title_s_relation_does_not_run_on_into_the_paragraph_under_it() -> Non
     assert [c.relation for c in extract(text).citations] == ["implements", "mentions", "mentions"]
     wrapped = "Căn cứ Quyết định số 1/QĐ-TTg ngày 1/1/2020 và\n\nQuyết định số 2/QĐ-TTg ngày 2/2/2020;"
     assert [c.relation for c in extract(wrapped).citations] == ["basis", "basis"]
+
+
+def test_a_law_called_new_or_in_force_is_named_without_that_word_and_a_title_ends_before_kinh_gui() -> None:
+    found = [c.name for c in extract("Nay Hiến pháp mới và Luật Tổ chức Chính phủ mới đã được ban hành.").citations]
+    assert found == ["Hiến pháp", "Luật Tổ chức Chính phủ"]
+    text = "VĂN PHÒNG CHÍNH PHỦ\nSố: 12/TTr-VPCP\nTỜ TRÌNH\nVề dự thảo Nghị định\nKính gửi: Chính phủ\n"
+    own = extract(text).document
+    assert own is not None and own.title == "Về dự thảo Nghị định"

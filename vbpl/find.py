@@ -25,7 +25,7 @@ _STOP_WORDS = (
     "sửa đổi", "bổ sung", "giao", "tại", "đã", "được", "nay là", "ngày", "số", "để", "theo", "trên", "với", "có",
     "là", "gồm", "thông qua", "kèm theo", "hết hiệu", "cho", "trong", "nhằm", "đến", "năm", "của", "do", "thì",
     "khi", "nếu", "mà", "này", "đó", "các", "những", "hoặc", "về việc", "cụ thể", "ngay", "nam", "so", "cua", "ve",
-    "ban hanh", "phe duyet", "như",
+    "ban hanh", "phe duyet", "như", "mới", "hiện hành",
 )  # fmt: skip
 # In capitals too, where no name has them ("LUẬT ĐẤT ĐAI NGÀY 29 THÁNG 11 NĂM 2013"); not "BAN HÀNH", "QUY ĐỊNH",
 # "CÁC" …, which names have ("LUẬT BAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT", "LUẬT CÁC TỔ CHỨC TÍN DỤNG").

@@ -62,8 +62,8 @@ _TITLE_STOP = regex.compile(
 )
 # The enacting authority's line under the title ("… NĂM 2021\nCHÍNH PHỦ\nCăn cứ …"), not the title's own words.
 _AUTHORITY_AFTER = regex.compile(r"(?<!CỦA|VÀ|,|VỚI|HỌP)\s+(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI)\Z")
-# A line of the preamble, written in sentence case under a title: "Thực hiện Kế hoạch số 45/KH-UBND …".
-_PREAMBLE_LINE = regex.compile(r"\n[ \t|*]*(?=(?:Căn cứ|Thực hiện|Theo đề nghị|Xét|Trên cơ sở)\s)")
+# A line of the preamble, written in sentence case under a title: "Thực hiện Kế hoạch số 45/KH-UBND …", "Kính gửi: …".
+_PREAMBLE_LINE = regex.compile(r"\n[ \t|*]*(?=(?:Căn cứ|Thực hiện|Theo đề nghị|Xét|Trên cơ sở|Kính gửi)[\s:])")
 _BLANK_NUMBER = regex.compile(r"[ \t._…]*/[^\s,;]*")
 # A date on a line of its own ("ngày 10 tháng 12 năm 2018" under "VĂN BẢN HỢP NHẤT 42/VBHN-VPQH"); not a wrapped
 # sentence that goes on after it ("ngày 01 tháng 01 năm 2016, được sửa đổi, bổ sung bởi:").

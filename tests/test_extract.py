@@ -593,16 +593,6 @@ def test_laws_that_amend_another_in_the_plural_are_no_citation_and_no_amendment(
     assert found == [("Luật Ban hành văn bản quy phạm pháp luật", "mentions")] * 2
 
 
-def test_a_law_with_so_left_blank_keeps_its_date() -> None:
-    (law,) = extract("Căn cứ Luật Quy hoạch đô thị số ngày 17/6/2009;").citations
-    assert (law.text, law.date, law.relation) == ("Luật Quy hoạch đô thị", "2009-06-17", "basis")
-
-
-def test_a_law_named_with_its_number_is_a_law_whatever_words_its_name_holds() -> None:
-    (law,) = extract("1. Luật Quy hoạch số 21/2017/QH14 ngày 24 tháng 11 năm 2017 của Quốc hội;").citations
-    assert (law.type, law.symbol) == ("Luật", "21/2017/QH14")
-
-
 def test_a_consolidated_text_without_its_number_cell() -> None:
     text = (
         "|\nLUẬT\nTỔ CHỨC CHÍNH\nQUYỀN ĐỊA PHƯƠNG\nLuật Tổ chức chính quyền địa phương số 77/2015/QH13 ngày 19 tháng "
@@ -619,11 +609,6 @@ def test_a_consolidated_text_without_its_number_cell() -> None:
     assert relations["Luật Tổ chức Chính phủ"] == "mentions"  # in the amending law's title, across a wrapped line
     assert relations["Nghị quyết số 96/2023/QH15"] == "mentions"
     assert relations["Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"] == "basis"
-
-
-def test_the_2003_local_government_law_written_with_a_comma_keeps_its_date() -> None:
-    (law,) = extract("Căn cứ Luật Tổ chức Hội đồng nhân dân, Uỷ ban nhân dân ngày 26 tháng 11 năm 2003;").citations
-    assert (law.text, law.date) == ("Luật Tổ chức Hội đồng nhân dân, Uỷ ban nhân dân", "2003-11-26")
 
 
 def test_a_law_in_lower_case_is_read_by_a_known_name_only() -> None:
@@ -680,11 +665,6 @@ def test_a_consolidated_text_is_typed_by_its_symbol_over_the_law_it_consolidates
     result = extract(text)
     assert result.document is not None and result.document.type == "Văn bản hợp nhất"
     assert [c.symbol for c in result.citations] == ["77/2015/QH13"]
-
-
-def test_a_year_written_after_a_law_s_name_is_its_year() -> None:
-    (law,) = extract("theo Khoản 2 Điều 129 Luật tổ chức chính quyền địa phương 2015, theo đó:").citations
-    assert (law.text, law.year, law.pinpoint) == ("Luật tổ chức chính quyền địa phương", 2015, "Khoản 2 Điều 129")
 
 
 def test_a_one_line_header_s_place_follows_its_symbol_and_a_title_may_name_bodies() -> None:
@@ -750,16 +730,33 @@ def test_a_type_word_glued_to_the_word_before_it_in_pdf_text() -> None:
     assert extract("kèm theoQuyết định này").citations == []
 
 
-def test_an_issuer_cell_without_its_province_is_completed_by_the_line_above_the_preamble() -> None:
-    text = (
-        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 63/2006/QĐ-UBND | Phan Thiết, ngày 26 tháng 7 "
-        "năm 2006 |\nỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nCăn cứ Quyết định số 871/QĐ-UBND ngày 05/4/2006 của Chủ tịch "
-        "UBND tỉnh về việc thành lập Trung tâm Công báo;\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "issuer", "province", "scope"),
+    [
+        (  # an issuer cell without its province, completed by the line above the preamble
+            "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 63/2006/QĐ-UBND | Phan Thiết, ngày 26 tháng 7 "
+            "năm 2006 |\nỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nCăn cứ Quyết định số 871/QĐ-UBND ngày 05/4/2006 của Chủ "
+            "tịch UBND tỉnh về việc thành lập Trung tâm Công báo;\n",
+            "Ủy ban nhân dân tỉnh Bình Thuận",
+            "Bình Thuận",
+            "@binh-thuan",
+        ),
+        (  # a decision of the chairman names his committee
+            "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ HOẠT ĐỘNG CỦA BAN CHỈ ĐẠO\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\n"
+            "Xét đề nghị của Sở Y tế tại Tờ trình số 66/TTr-SYT ngày 17 tháng 5 năm 2013,\nQUYẾT ĐỊNH:\n",
+            "Chủ tịch Ủy ban nhân dân tỉnh Hà Giang",
+            "Hà Giang",
+            "@ha-giang",
+        ),
+    ],
+)
+def test_the_issuer_line_above_the_preamble_gives_the_province_and_the_local_scope(
+    text: str, issuer: str, province: str, scope: str
+) -> None:
     result = extract(text)
     assert result.document is not None
-    assert (result.document.issuer, result.document.province) == ("Ủy ban nhân dân tỉnh Bình Thuận", "Bình Thuận")
-    assert result.citations[0].id.endswith("@binh-thuan")
+    assert (result.document.issuer, result.document.province) == (issuer, province)
+    assert result.citations[0].id.endswith(scope)
 
 
 def test_what_a_proposer_carries_out_is_only_mentioned() -> None:
@@ -802,21 +799,11 @@ def test_a_news_lead_names_the_issuer_of_the_page_s_document() -> None:
     assert result.citations[-1].id == "ke-hoach/25-kh-tu/2016@thua-thien-hue"
 
 
-def test_an_order_of_the_council_of_state_chairman_is_an_order() -> None:
-    (order,) = extract("13/07/1981 Bị thay thế 3-LCT/HĐNN7").citations
-    assert (order.symbol, order.type) == ("3-LCT/HĐNN7", "Lệnh")
-
-
 def test_a_list_that_hets_hieu_luc_is_repealed_whole_and_an_issuer_ends_before_nhu_sau() -> None:
     text = "Các Quyết định số 10/2015/QĐ-UBND, số 11/2015/QĐ-UBND và số 12/2016/QĐ-UBND hết hiệu lực thi hành."
     assert [c.relation for c in extract(text).citations] == ["repeals"] * 3
     text = "Sửa đổi Điều 5 Quy định ban hành kèm theo Quyết định số 12/2019/QĐ-UBND của UBND tỉnh như sau:"
     assert [c.issuer for c in extract(text).citations] == ["UBND tỉnh"]
-
-
-def test_a_concluding_notice_is_a_notice() -> None:
-    (notice,) = extract("Thực hiện Thông báo kết luận số 123-TB/TU ngày 5/3/2021 của Ban Thường vụ Tỉnh ủy;").citations
-    assert (notice.text, notice.type) == ("Thông báo kết luận số 123-TB/TU", "Thông báo")
 
 
 def test_a_table_row_gives_its_symbol_the_date_and_title_of_the_next_cells() -> None:
@@ -885,17 +872,6 @@ def test_a_district_plan_is_in_the_province_its_header_names() -> None:
     assert result.citations[-1].id == "cong-van/88-snn-khtc/2022@tien-giang"
 
 
-def test_a_decision_of_the_chairman_names_his_committee_and_its_province() -> None:
-    text = (
-        "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ HOẠT ĐỘNG CỦA BAN CHỈ ĐẠO\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\n"
-        "Xét đề nghị của Sở Y tế tại Tờ trình số 66/TTr-SYT ngày 17 tháng 5 năm 2013,\nQUYẾT ĐỊNH:\n"
-    )
-    result = extract(text)
-    assert result.document is not None
-    assert (result.document.issuer, result.document.province) == ("Chủ tịch Ủy ban nhân dân tỉnh Hà Giang", "Hà Giang")
-    assert result.citations[0].id.endswith("@ha-giang")
-
-
 def test_a_place_broken_across_lines_or_hyphenated_names_its_province() -> None:
     text = (
         "ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA-VŨNG TÀU\n|\nSố: 138/KH-UBND\n|\nBà Rịa - Vũng\nTàu, ngày 01 tháng 08 năm 2022\n"
@@ -943,3 +919,34 @@ def test_a_law_called_new_or_in_force_is_named_without_that_word_and_a_title_end
     text = "VĂN PHÒNG CHÍNH PHỦ\nSố: 12/TTr-VPCP\nTỜ TRÌNH\nVề dự thảo Nghị định\nKính gửi: Chính phủ\n"
     own = extract(text).document
     assert own is not None and own.title == "Về dự thảo Nghị định"
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        (  # "số" left blank before the date
+            "Căn cứ Luật Quy hoạch đô thị số ngày 17/6/2009;",
+            {"text": "Luật Quy hoạch đô thị", "date": "2009-06-17", "relation": "basis"},
+        ),
+        (  # a law named with its number is a law, whatever words its name holds
+            "1. Luật Quy hoạch số 21/2017/QH14 ngày 24 tháng 11 năm 2017 của Quốc hội;",
+            {"type": "Luật", "symbol": "21/2017/QH14"},
+        ),
+        (  # the 2003 local government law written with a comma
+            "Căn cứ Luật Tổ chức Hội đồng nhân dân, Uỷ ban nhân dân ngày 26 tháng 11 năm 2003;",
+            {"text": "Luật Tổ chức Hội đồng nhân dân, Uỷ ban nhân dân", "date": "2003-11-26"},
+        ),
+        (  # a year written after a law's name
+            "theo Khoản 2 Điều 129 Luật tổ chức chính quyền địa phương 2015, theo đó:",
+            {"text": "Luật tổ chức chính quyền địa phương", "year": 2015, "pinpoint": "Khoản 2 Điều 129"},
+        ),
+        ("13/07/1981 Bị thay thế 3-LCT/HĐNN7", {"symbol": "3-LCT/HĐNN7", "type": "Lệnh"}),  # Lệnh Chủ tịch
+        (  # a concluding notice is a notice
+            "Thực hiện Thông báo kết luận số 123-TB/TU ngày 5/3/2021 của Ban Thường vụ Tỉnh ủy;",
+            {"text": "Thông báo kết luận số 123-TB/TU", "type": "Thông báo"},
+        ),
+    ],
+)
+def test_one_citation_reads(text: str, fields: dict[str, object]) -> None:
+    (citation,) = extract(text).citations
+    assert {name: getattr(citation, name) for name in fields} == fields

@@ -767,6 +767,8 @@ def test_what_a_proposer_carries_out_is_only_mentioned() -> None:
     assert [c.relation for c in extract(text).citations] == ["mentions"]
     text = "Xét đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 126/TTr-STP ngày 29 tháng 9 năm 2010,\nQUYẾT ĐỊNH:"
     assert [c.relation for c in extract(text).citations] == ["proposal"]
+    text = "Theo đề nghị của Sở Tài chính (cơ quan thực hiện Đề án) tại Tờ trình số 12/TTr-STC ngày 5/3/2020,\n"
+    assert [c.relation for c in extract(text).citations] == ["proposal"]
 
 
 def test_a_symbol_written_with_dashes_as_in_file_names_and_links() -> None:

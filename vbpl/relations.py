@@ -127,7 +127,11 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
         if leading and rel == "attached" and text[m.end() : end].strip():
             continue  # "Ban hành kèm theo Quyết định này Kế hoạch thực hiện …": the cue governs "này"
         if leading:
-            if _ISSUED_BY_OTHER.search(text, m.end(), end) or (rel == "proposal" and _acts_after(text, m.end(), end)):
+            if _ISSUED_BY_OTHER.search(text, m.end(), end) or (
+                rel == "proposal"
+                and not _NEXT_ITEM_AT.search(text, max(m.end(), end - 12), end)  # "… tại Tờ trình số …": proposed
+                and _acts_after(text, m.end(), end)
+            ):
                 return "mentions"
             return rel
         if _PASSIVE.search(text, max(start, m.start() - 12), m.start()):

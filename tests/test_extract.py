@@ -708,6 +708,8 @@ def test_a_date_opening_the_next_line_is_a_table_s_next_row() -> None:
 def test_a_news_lead_dates_the_document_someone_signed() -> None:
     text = "Ngày 20/04/2009, Thủ tướng Chính phủ đã ký Quyết định số 62/2009/QĐ-TTg, theo đó cho phép miễn thuế."
     assert [c.date for c in extract(text).citations] == ["2009-04-20"]
+    text = "Ngày 24-10-2023, UBND tỉnh có văn bản số 4912/UBND-NC về việc thực hiện Chỉ thị của Thủ tướng Chính phủ."
+    assert [c.date for c in extract(text).citations] == ["2023-10-24"]
 
 
 def test_a_direction_given_in_a_letter_after_a_title_goes_on_with_the_list() -> None:

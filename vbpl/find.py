@@ -120,11 +120,12 @@ _AMENDED_NOTE = regex.compile(loose(r"\((?i:sửa\s+đổi(?:,\s*bổ\s+sung)?|b
 # leave out the year ("Ngày 1/12, Thủ tướng Chính phủ ban hành Quyết định số 44/2025/QĐ-TTg"): the symbol's is used.
 _DATED_BEFORE = regex.compile(
     loose(
-        r"(?<!\w)(?i:ngày)\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?(?![\d/])\s*,"
-        r"[^.;\n]{0,140}?(?i:(?:đã\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?))\s+\Z"
+        r"(?<!\w)(?i:ngày)\s+(?P<d>\d{1,2})(?P<sep>[/\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>(?:19|20)\d\d))?(?![\d/\-])\s*,"
+        r"[^.;\n]{0,140}?(?i:(?:đã\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?|có))\s+\Z"
     )
 )
-_ISSUED_JUST_BEFORE = regex.compile(loose(r"(?i:ban\s+hành|ký)\s+\Z"))  # "… đã ký Quyết định số 62/2009/QĐ-TTg"
+# "… đã ký Quyết định số 62/2009/QĐ-TTg", "Ngày 24-10-2023, UBND tỉnh có văn bản số 4912/UBND-NC …"
+_ISSUED_JUST_BEFORE = regex.compile(loose(r"(?i:ban\s+hành|ký|có)\s+\Z"))
 _SESSION = regex.compile(r"(?i)(UBTVQH|QH)\d*")
 _LOCAL_SO_CODE = regex.compile(r"S(?:o|ở)?[A-ZĐ&]{2,}")
 

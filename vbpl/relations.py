@@ -78,6 +78,7 @@ _DIRECTION_AT = _compile(
     r"(?:(?<!\w)và|,)\s+(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|hướng\s+dẫn|yêu\s+cầu)\s+của\s+[^,;.()]{1,100}?\s+tại\s+\Z",
     regex.IGNORECASE,
 )
+_ITEM_LEAD_REACH = 200  # a list item's or a table row's mention stands this close to the start of its line
 _TABLE_ROW = _compile(r"[ \t|]*\d{1,4}[ \t]*\|")  # "1 | Quyết định | 12/2010/QĐ-UBND | …"
 _LIST_HEADING = _compile(r"(?r)(?:^|\n)[ \t|#*]*(?i:danh\s+mục)[^\n]*")
 _LIST_HEADING_REACH = 3000
@@ -260,8 +261,8 @@ def _listed_under(text: str, pos: int, prev: Mention | None) -> str | None:
     to the documents it lists ("… BỊ BÃI BỎ", "… HẾT HIỆU LỰC", "… ĐƯỢC SỬA ĐỔI, BỔ SUNG", "… BỊ THAY THẾ"), else
     "mentions"; a later mention in the row is in its trích yếu and only mentioned. None when the mention is in no
     such row."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    if not _TABLE_ROW.match(text, line_start, pos):
+    line_start = text.rfind("\n", max(0, pos - _ITEM_LEAD_REACH), pos) + 1
+    if (line_start == 0 and pos > _ITEM_LEAD_REACH) or not _TABLE_ROW.match(text, line_start, pos):
         return None
     if prev is not None and prev.start >= line_start:
         return "mentions"
@@ -346,9 +347,9 @@ def _list_cue(text: str, prev: Mention | None, item: int) -> str | None:
     """The relation of a list item on its own line under a clause that a colon ends: the cue of that clause, read
     after its last mention ("Điều 1. Bãi bỏ các văn bản sau:", "… ban hành Quyết định số 44/2025/QĐ-TTg bãi bỏ
     39 văn bản … gồm:")."""
-    line_start = text.rfind("\n", 0, item)
+    line_start = text.rfind("\n", max(0, item - _ITEM_LEAD_REACH), item)
     if line_start < 0 or not _LEAD.match(text, line_start + 1, item):
-        return None
+        return None  # (a match's cost grows with its end position: the look-back is bounded)
     colon = line_start  # just after the last character before the item's line that is not white space
     while colon > 0 and text[colon - 1] in " \t\r\n":
         colon -= 1

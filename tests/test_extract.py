@@ -858,6 +858,9 @@ def test_the_enacting_authority_under_a_title_is_not_part_of_it() -> None:
     )
     own = extract(text).document
     assert own is not None and own.title == "PHIÊN HỌP CHÍNH PHỦ THƯỜNG KỲ THÁNG 9 NĂM 2021"
+    text = "BỘ TÀI CHÍNH\nSố: 121/2004/TT-BTC\nTHÔNG TƯ\nHƯỚNG DẪN QUYẾT ĐỊNH SỐ 134 CỦA THỦ TƯỚNG CHÍNH PHỦ\n"
+    own = extract(text).document
+    assert own is not None and own.title is not None and own.title.endswith("CỦA THỦ TƯỚNG CHÍNH PHỦ")
 
 
 def test_a_district_plan_is_in_the_province_its_header_names() -> None:

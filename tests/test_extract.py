@@ -957,3 +957,15 @@ def test_a_law_called_new_or_in_force_is_named_without_that_word_and_a_title_end
 def test_one_citation_reads(text: str, fields: dict[str, object]) -> None:
     (citation,) = extract(text).citations
     assert {name: getattr(citation, name) for name in fields} == fields
+
+
+def test_a_page_s_metadata_lines_name_its_document_and_date() -> None:
+    text = (
+        "Thông tư số 20/2010/TT-BNNPTNT ngày 02/04/2010 của Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Sửa đổi "
+        "Thông tư 15/2009/TT-BNN về danh mục thuốc\n- Số hiệu văn bản: 20/2010/TT-BNNPTNT\n- Loại văn bản: Thông tư\n"
+        "- Ngày ban hành: 02-04-2010\n"
+    )
+    result = extract(text)
+    assert result.document is not None
+    assert (result.document.symbol, result.document.date) == ("20/2010/TT-BNNPTNT", "2010-04-02")
+    assert [(c.symbol, c.relation) for c in result.citations] == [("15/2009/TT-BNN", "amends")]

@@ -19,7 +19,8 @@ HEADER_SPAN = 2500  # the header block sits in the first lines; web pages add a 
 # The patterns below also match their words written without diacritics (see `loose`).
 _NUMBER_LINE = regex.compile(
     loose(
-        rf"(?:(?:^|\n|\|)[ \t#*>\-_=—–]*(?:(?:(?i:{{types}})\s+)?{SO}(?:\s+hiệu)?\s*[:|]|(?:Số|SỐ)(?:\s+hiệu)?(?!\w))"
+        rf"(?:(?:^|\n|\|)[ \t#*>\-_=—–]*(?:(?:(?i:{{types}})\s+)?{SO}(?:\s+hiệu(?:\s+văn\s+bản)?|\s+ký\s+hiệu)?\s*[:|]"
+        rf"|(?:Số|SỐ)(?:\s+hiệu)?(?!\w))"
         rf"|(?<!\p{{L}})(?:Số|SỐ)\s*:)"
         r"\s*(?:\|[ \t]*(?=\d))?(?P<rest>[^\n|]*(?:\n[^\n|]*)?)"  # "Số hiệu: | 612/QĐ-UBND |": the next cell
     )
@@ -81,6 +82,9 @@ _CONSOLIDATES = regex.compile(
 _CONSOLIDATED = "Văn bản hợp nhất"
 _BASIS = regex.compile(loose(r"(?i:căn\s+cứ)"))
 _CONSOLIDATES_REACH = 1200  # before the body: the formula stands under the title
+_ISSUED_ON = regex.compile(
+    loose(r"(?i:ngày\s+ban\s+hành)[ \t]*[:|][ \t|]*(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>(?:19|20)\d\d)(?!\d)")
+)
 _BARE_DATE_START = re.compile(loose(r"\n(?=[ \t|]*ngày)"))
 
 
@@ -207,6 +211,8 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
         bare := _first(_BARE_DATE, _BARE_DATE_START, head)
     ):
         date, _ = iso_date(g.date.search(bare.group()))
+    if date is None and symbol and (issued_on := _ISSUED_ON.search(head)):
+        date, _ = iso_date(issued_on)  # a page's metadata: "Ngày ban hành: | 05/03/2020 |"
     if symbol and (doc_type is None or symbol_type == _CONSOLIDATED):
         doc_type = symbol_type  # "Số: 14/VBHN-VPQH" over the type line "LUẬT" of the law it consolidates
     if symbol is None and ("bởi" in head or "boi" in head or "BỞI" in head) and _consolidates(head):

@@ -969,3 +969,15 @@ def test_a_page_s_metadata_lines_name_its_document_and_date() -> None:
     assert result.document is not None
     assert (result.document.symbol, result.document.date) == ("20/2010/TT-BNNPTNT", "2010-04-02")
     assert [(c.symbol, c.relation) for c in result.citations] == [("15/2009/TT-BNN", "amends")]
+
+
+def test_the_body_named_right_after_a_local_code_gives_date_and_scope() -> None:
+    text = (
+        "Sửa đổi Nghị quyết 10/2016/NQ-HĐND tỉnh ngày 7/12/2016 của HĐND tỉnh; Quyết định số 13/QĐ-UBND tỉnh Bình "
+        "Định ngày 1/2/2019 về việc A."
+    )
+    found = [(c.date, c.id) for c in extract(text).citations]
+    assert found == [
+        ("2016-12-07", "nghi-quyet/10-2016-nq-hdnd@unknown"),
+        ("2019-02-01", "quyet-dinh/13-qd-ubnd/2019@binh-dinh"),
+    ]

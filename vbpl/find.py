@@ -111,6 +111,12 @@ _NEXT_LAW = regex.compile(rf"[ \t]*(?:,|và|va|VÀ|VA)\s+(?={phrase_tree(_LAW_WO
 _LIST_NUMBER = regex.compile(r"[.)][ \t]|[.)]?[ \t]*(?:\n|\Z)")  # a list item's number, a number alone on its line
 _DATE_NEXT = regex.compile(r"[ \t]*\d")
 _SO_GAP = regex.compile(rf"\s+{SO}\s*:?\s*\Z")
+_UNIT_AFTER_CODE = regex.compile(
+    loose(r"(?<=(?:UBND|HĐND|UB)[ \t]*)[ \t]+(?i:tỉnh|thành\s+phố|huyện)(?=[ \t]*,?[ \t]*(?i:ngày)\s)")
+)
+_UNIT_NAMED_AFTER_CODE = regex.compile(
+    loose(r"(?<=(?P<body>UBND|HĐND)[ \t]*)[ \t]+(?P<unit>(?i:tỉnh|thành\s+phố))[ \t]+(?=\p{Lu})")
+)
 _BLANK_SO = regex.compile(loose(rf"[ \t]+{SO}[ \t]*:?(?=\s+(?i:ngày)\s+\d)"))
 _TIME_UNIT = regex.compile(
     r"\s*(?:năm|tháng|ngày|giai\s+đoạn|lần|%|người|tỷ|triệu|đồng)(?!\w)", regex.IGNORECASE
@@ -350,6 +356,13 @@ def _tail(text: str, m: Mention) -> None:
     at = amended.end() if amended else pos
     if blank := _BLANK_SO.match(text, at):
         at = blank.end()  # "Luật Quy hoạch đô thị số ngày 17/6/2009": a number left out
+    elif unit := _UNIT_AFTER_CODE.match(text, at):
+        at = unit.end()  # "Nghị quyết 10/2016/NQ-HĐND tỉnh ngày 7/12/2016": the code's body named on
+    elif (unit := _UNIT_NAMED_AFTER_CODE.match(text, at)) and (
+        name_end := _read_words(text, unit.end(), 4, issuer=True)
+    ) > unit.end():  # "Quyết định số 13/QĐ-UBND tỉnh Bình Định": the body and its province right after the code
+        m.issuer = squash(f"{unit.group('body')} {unit.group('unit')} {text[unit.end() : name_end]}")
+        at = pos = name_end
     d = g.date_after.match(text, at) if _may_be_date(_next_char(text, at)) else None
     if d and ((groups := d.groups())[slot["d"]] or groups[slot["d2"]] or groups[slot["yy"]]):
         date, year = _date_of(d, groups)

@@ -354,8 +354,11 @@ def _tail(text: str, m: Mention) -> None:
     # "Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21/6/1994"
     amended = _AMENDED_NOTE.match(text, _spaces_end(text, pos)) if _next_char(text, pos) in "(" else None
     at = amended.end() if amended else pos
-    if blank := _BLANK_SO.match(text, at):
+    after = _next_char(text, at)
+    if after in "sS" and (blank := _BLANK_SO.match(text, at)):
         at = blank.end()  # "Luật Quy hoạch đô thị số ngày 17/6/2009": a number left out
+    elif after not in "tTh" or m.symbol is None:
+        pass  # no unit word ("tỉnh", "thành phố", "huyện") follows a local code
     elif unit := _UNIT_AFTER_CODE.match(text, at):
         at = unit.end()  # "Nghị quyết 10/2016/NQ-HĐND tỉnh ngày 7/12/2016": the code's body named on
     elif (unit := _UNIT_NAMED_AFTER_CODE.match(text, at)) and (

@@ -959,6 +959,18 @@ def test_one_citation_reads(text: str, fields: dict[str, object]) -> None:
     assert {name: getattr(citation, name) for name in fields} == fields
 
 
+def test_a_ministry_code_written_in_two_parts_is_one_code() -> None:
+    text = (
+        "Căn cứ Thông tư số 23/2015/TTLT-BGD ĐT-BNV ngày 12/9/2015; Thông tư liên tịch 23/2015/TTLT-BGD&ĐT-BNV;"
+        " Quyết định số 12/QĐ-UBND TP-HCM"
+    )
+    first, second, third = extract(text).citations
+    assert (first.text, first.symbol) == ("Thông tư số 23/2015/TTLT-BGD ĐT-BNV", "23/2015/TTLT-BGDĐT-BNV")
+    assert first.date == "2015-09-12"
+    assert second.id == first.id  # "BGD&ĐT", "BGD ĐT" and "BGDĐT" are one ministry
+    assert third.symbol == "12/QĐ-UBND"  # "UBNDTP" is no code: the symbol ends before it
+
+
 def test_a_page_s_metadata_lines_name_its_document_and_date() -> None:
     text = (
         "Thông tư số 20/2010/TT-BNNPTNT ngày 02/04/2010 của Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Sửa đổi "

@@ -173,7 +173,7 @@ def canonical_codes(written: str) -> tuple[tuple[str, str], ...]:
     official = _official_codes()
     for m in _CODE_PART.finditer(written):
         sep = m.group(1).strip()[:1]
-        token = m.group(2)
+        token = m.group(2).replace(" ", "")  # "BGD ĐT": one code in two parts
         if token not in official and (canonical := vocab.canonical_code.get(fold(token))):
             token = canonical
         elif not parts and (glued := _glued_codes(token)):
@@ -197,7 +197,7 @@ def _glued_codes(token: str) -> tuple[tuple[str, str], tuple[str, str]] | None:
     return None
 
 
-_CODE_PART = regex.compile(r"(\s*(?:--|//|[-/])\s*|^)([^\s\-/]+)")
+_CODE_PART = regex.compile(r"(\s*(?:--|//|[-/])\s*|^)([^\s\-/]+(?: [^\s\-/]+)?)")
 
 
 @cache

@@ -160,7 +160,10 @@ class Grammar:
         code = rf"(?:(?=\p{{Lu}}[\p{{Lu}}&]*{glued})(?:{known})(?={glued})|[^\W\d_][\w&]*+(?:\.[^\W_][\w&]*+)*+)"
         code_up = rf"(?:(?i:{known})|\p{{Lu}}[\p{{Lu}}\d&]+)(?![\w&])"
         type_codes = "|".join(regex.escape(c) for t in vocab.types for c in t.codes if len(c) > 1)
-        codes_rx = rf"{code}(?:(?:--|//|[-/])(?:{code})|(?:\s+[-/]\s*|[-/]\s+)(?:{code_up}))*"
+        # A known code written in two parts is one code: "TTLT-BGD ĐT-BNV", "QĐ-BKH ĐT" (not "QĐ-UBND TP").
+        parted = "|".join("[ ]?".join(regex.escape(ch) for ch in c) for c in reversed(codes) if len(c) > 3)
+        two_parts = rf"(?<=\p{{Lu}})[ ]\p{{Lu}}+(?![\w&])(?<=(?<![\w&])(?:{parted}))"
+        codes_rx = rf"{code}(?:(?:--|//|[-/])(?:{code})|(?:\s+[-/]\s*|[-/]\s+)(?:{code_up})|{two_parts})*"
         self.symbol = regex.compile(
             rf"""
             (?<![\d/.,])(?<!\d-)(?P<num>\d{{1,5}}(?:[a-zđA-ZĐ](?=/))?)  # "30c/NQ-CP", "30A/2008/NQ-CP"

@@ -25,6 +25,11 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", fold(text)).strip("-")
 
 
+def symbol_slug(symbol: str) -> str:
+    """A symbol as it appears in an id: '23/2015/TTLT-BGD&ĐT-BNV' -> '23-2015-ttlt-bgddt-bnv'."""
+    return slug(symbol_key(symbol))
+
+
 @dataclass(slots=True)
 class Record:
     """What the text says, across all its mentions, about one cited document."""
@@ -169,7 +174,7 @@ def _issuers_agree(r: Record, m: Mention) -> bool:
 def _make_id(r: Record, home_province: str | None) -> str:
     kind = slug(r.type or "van-ban")
     if r.symbol:
-        ident = f"{kind}/{slug(r.symbol)}"
+        ident = f"{kind}/{symbol_slug(r.symbol)}"
         if r.year and str(r.year) not in r.symbol:
             ident += f"/{r.year}"
     else:

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from vbpl.document import issuer_from_symbol, level_of
 from vbpl.find import find_mentions
-from vbpl.identity import link, slug
+from vbpl.identity import link, slug, symbol_slug
 from vbpl.store import CITATION_ROW
 from vbpl.text import fold, name_key, rx, same_name, squash
 from vbpl.vocab import NAMED_TYPES, vocabulary
@@ -219,7 +219,7 @@ def header_node_id(document_id: int, type_: str | None, symbol: str | None, year
     if not symbol or number is None:
         ident = f"{kind}/so-chua-co-{document_id}"
         return ident + (f"@{slug(province)}" if province else "")
-    ident = f"{kind}/{slug(symbol)}"
+    ident = f"{kind}/{symbol_slug(symbol)}"
     if year and str(year) not in symbol:
         ident += f"/{year}"
     if _local(type_ or "Văn bản", symbol[len(number.group(1)) :]):

@@ -80,8 +80,9 @@ _SEPARATORS = regex.compile(r"\s*[-/]+\s*")
 
 @lru_cache(maxsize=65536)
 def symbol_key(symbol: str) -> str:
-    """Comparison key of a symbol: '183/2010/TTLT/BTC-BNN' and '183/2010/TTLT-BTC-BNN' agree."""
-    return _SEPARATORS.sub("-", fold(symbol)).replace(" ", "")
+    """Comparison key of a symbol: '183/2010/TTLT/BTC-BNN' and '183/2010/TTLT-BTC-BNN' agree, and so do
+    'QĐ-BGD&ĐT', 'QĐ-BGD ĐT' and 'QĐ-BGDĐT' (one code, written in parts)."""
+    return _SEPARATORS.sub("-", fold(symbol)).replace(" ", "").replace("&", "")
 
 
 @lru_cache(maxsize=65536)

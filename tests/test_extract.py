@@ -959,6 +959,22 @@ def test_one_citation_reads(text: str, fields: dict[str, object]) -> None:
     assert {name: getattr(citation, name) for name in fields} == fields
 
 
+def test_symbols_before_1993_and_a_title_that_restates_the_number() -> None:
+    text = (
+        "BỘ TÀI CHÍNH\nSố: 15-BTC/TT\nHà Nội, ngày 16 tháng 3 năm 1991\nTHÔNG TƯ\n"
+        "SỐ 15-BTC/TT NGÀY 16-3-1991 CỦA BỘ TÀI CHÍNH QUY ĐỊNH CHẾ ĐỘ QUẢN LÝ TÀI CHÍNH\n"
+        "Thi hành Nghị định số\n196-HĐBT ngày 11-12-1989 của Hội đồng Bộ trưởng, Quyết định số 115-CT;\n"
+        "Kèm theo Mẫu số 01-KK.\n"
+    )
+    result = extract(text)
+    assert result.document is not None and result.document.title == "QUY ĐỊNH CHẾ ĐỘ QUẢN LÝ TÀI CHÍNH"
+    found = [(c.symbol, c.type, c.date, c.relation) for c in result.citations]
+    assert found == [
+        ("196-HĐBT", "Nghị định", "1989-12-11", "implements"),
+        ("115-CT", "Quyết định", None, "implements"),
+    ]  # a form's number is no document
+
+
 def test_a_ministry_code_written_in_two_parts_is_one_code() -> None:
     text = (
         "Căn cứ Thông tư số 23/2015/TTLT-BGD ĐT-BNV ngày 12/9/2015; Thông tư liên tịch 23/2015/TTLT-BGD&ĐT-BNV;"

@@ -455,13 +455,14 @@ def symbol_parts(sm: regex.Match[str]) -> tuple[str, list[str]]:
     """The canonical symbol of a grammar match and its codes (type code first where there is one)."""
     slot = grammar().symbol_slots
     groups = sm.groups()  # by position: a group looked up by name costs several times more
-    written_codes = groups[slot["codes_n"]] or groups[slot["codes_a"]] or groups[slot["codes_p"]]
-    rest, codes = _symbol_rest(written_codes, groups[slot["pcode"]], groups[slot["year"]])
+    old = groups[slot["codes_o"]]
+    written_codes = groups[slot["codes_n"]] or groups[slot["codes_a"]] or groups[slot["codes_p"]] or old
+    rest, codes = _symbol_rest(written_codes, groups[slot["pcode"]], groups[slot["year"]], "-" if old else "/")
     return groups[slot["num"]] + rest, list(codes)
 
 
 @lru_cache(maxsize=16384)
-def _symbol_rest(written_codes: str, pcode: str | None, year: str | None) -> tuple[str, tuple[str, ...]]:
+def _symbol_rest(written_codes: str, pcode: str | None, year: str | None, lead: str) -> tuple[str, tuple[str, ...]]:
     """A symbol after its number, and its codes (memoised: "/QĐ-TTg", "/2020/NĐ-CP" repeat)."""
     parts = canonical_codes(written_codes)
     codes = tuple(c for _, c in parts)
@@ -471,7 +472,7 @@ def _symbol_rest(written_codes: str, pcode: str | None, year: str | None) -> tup
         return f"-{canonical}/{written}", (canonical, *codes)
     if year:
         return f"/{year}/{written}", codes
-    return f"/{written}", codes
+    return f"{lead}{written}", codes
 
 
 @lru_cache(maxsize=4096)
@@ -497,6 +498,8 @@ def _symbol_mention(text: str, sm: regex.Match[str]) -> Mention | None:
     has_so = bool(so)
     if type_word is None and not has_so and start > 0 and text[start - 1].isalpha():
         return None
+    if type_word is None and groups[slot["codes_o"]]:
+        return None  # "Nghị định 64-CP" is an old symbol; "Mẫu số 01-KK" is a form
     if year is None and not party and "-" not in symbol and type_word is None and not has_so:
         known = vocabulary().type_by_code
         if not any(fold(c) in known for c in codes):

@@ -174,6 +174,7 @@ class Grammar:
                )(?P<codes_n>{codes_rx})
               |(?:/{{1,2}}(?=[^\W\d_])|(?:\s+/\s*|/\s+)(?={code_up}))(?P<codes_a>{codes_rx})
               |(?:\s*-\s*(?P<pcode>{code})|\s+(?P<pcode>{type_codes}))\s*/\s*(?P<codes_p>{codes_rx})
+              |-(?P<codes_o>\p{{Lu}}[\p{{Lu}}&]*g?)(?![\w&/\-])  # before 1993: "Nghị định 64-CP", "196-HĐBT"
             )
             (?:(?![\w&])|(?={glued}))
             """,

@@ -9,7 +9,7 @@ import regex
 
 from vbpl.dates import iso_date
 from vbpl.find import symbol_parts, type_from_codes
-from vbpl.grammar import SO, grammar, loose, phrase_tree
+from vbpl.grammar import DATE, SO, grammar, loose, phrase_tree
 from vbpl.models import DocumentIdentity
 from vbpl.text import fold, line_matches, rx, squash, strip_diacritics
 from vbpl.vocab import vocabulary
@@ -64,7 +64,15 @@ _TITLE_STOP = regex.compile(
 # The enacting authority's line under the title ("… NĂM 2021\nCHÍNH PHỦ\nCăn cứ …"), not the title's own words.
 _AUTHORITY_AFTER = regex.compile(r"(?<!CỦA|VÀ|,|VỚI|HỌP|TƯỚNG)\s+(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI)\Z")
 # A line of the preamble, written in sentence case under a title: "Thực hiện Kế hoạch số 45/KH-UBND …", "Kính gửi: …".
-_PREAMBLE_LINE = regex.compile(r"\n[ \t|*]*(?=(?:Căn cứ|Thực hiện|Theo đề nghị|Xét|Trên cơ sở|Kính gửi)[\s:])")
+_PREAMBLE_LINE = regex.compile(
+    r"\n[ \t|*]*(?=(?:Căn cứ|Thực hiện|Thi hành|Để thi hành|Theo đề nghị|Xét|Trên cơ sở|Kính gửi)[\s:])"
+)
+# A title that restates the document's number and date before its subject, as texts before about 2006 do:
+# "(CỦA BỘ TÀI CHÍNH) SỐ 121/2004/TT-BTC NGÀY 16 THÁNG 12 NĂM 2004 (CỦA BỘ TÀI CHÍNH) HƯỚNG DẪN …".
+_RESTATED = regex.compile(
+    loose(rf"^(?:của\s+(?:(?!số\s)\S+\s+){{1,12}})?số\s*:?\s*\S+\s+ngày\s+{DATE}\s*(?P<of>của\s+)?"),
+    regex.IGNORECASE | regex.VERBOSE,
+)
 _BLANK_NUMBER = regex.compile(r"[ \t._…]*/[^\s,;]*")
 # A date on a line of its own ("ngày 10 tháng 12 năm 2018" under "VĂN BẢN HỢP NHẤT 42/VBHN-VPQH"); not a wrapped
 # sentence that goes on after it ("ngày 01 tháng 01 năm 2016, được sửa đổi, bổ sung bởi:").
@@ -223,6 +231,8 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
         issuer = _issuer_name(squash(il.group("body")), squash(il.group("where") or ""))
     elif issued and number_line and _NEWS_ISSUER.fullmatch(who := squash(number_line.group("who"))):
         issuer = who  # "Ngày 23/8/2017, Tỉnh Ủy Thừa Thiên Huế đã ban hành Chương trình số 27-CTr/TU …"
+    if title:
+        title = _without_restated(title, issuer)
     province = province_in(" ".join(x for x in (place or "", issuer or "") if x))
     if province is None and issuer and _LOCAL_UNIT.search(issuer):
         province = province_in(head)  # a district's plan names its province ("… của UBND tỉnh Tiền Giang")
@@ -243,6 +253,17 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     if type_line and type_line.group("type") and doc_type is not None:
         spans.append(type_line.span("type"))  # "LUẬT\nTỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG": the document's own name
     return identity, spans
+
+
+def _without_restated(title: str, issuer: str | None) -> str:
+    """The title without the number, date and issuer it restates (see _RESTATED), when a subject is left."""
+    restated = _RESTATED.match(title)
+    if restated is None:
+        return title
+    rest = title[restated.end() :]
+    if restated.group("of") and issuer and fold(rest).startswith(fold(issuer) + " "):
+        rest = rest[len(issuer) + 1 :]
+    return rest or title
 
 
 _CHAIR_OF = regex.compile(r"^(Chủ tịch )(ủy|uỷ)")

@@ -975,6 +975,18 @@ def test_symbols_before_1993_and_a_title_that_restates_the_number() -> None:
     ]  # a form's number is no document
 
 
+def test_a_title_naming_two_bodies_joined_by_a_dash_is_whole() -> None:
+    text = (
+        "THƯỜNG TRỰC\nHĐND - UBND TỈNH HÒA BÌNH\nSố: 06/QC-TT.HĐND-UBND\nHòa Bình, ngày 20 tháng 3 năm 2019\n"
+        "QUY CHẾ\nPHỐI HỢP CÔNG TÁC GIỮA THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH - ỦY BAN NHÂN DÂN TỈNH\n"
+        "Căn cứ Luật Tiếp công dân ngày 25\ntháng 11 năm 2013;\n"
+    )
+    own = extract(text).document
+    assert own is not None and own.title == (
+        "PHỐI HỢP CÔNG TÁC GIỮA THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH - ỦY BAN NHÂN DÂN TỈNH"
+    )
+
+
 def test_a_ministry_code_written_in_two_parts_is_one_code() -> None:
     text = (
         "Căn cứ Thông tư số 23/2015/TTLT-BGD ĐT-BNV ngày 12/9/2015; Thông tư liên tịch 23/2015/TTLT-BGD&ĐT-BNV;"

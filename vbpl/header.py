@@ -59,7 +59,7 @@ _ISSUER_LINE_START = re.compile(
 # Where the title read after the type line stops: the issuer's line run into it, or the preamble; not the bodies
 # the title itself names ("… LÀM VIỆC CỦA HỘI ĐỒNG NHÂN DÂN TỈNH, THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH …").
 _TITLE_STOP = regex.compile(
-    r"\s{2,}|(?<!(?:CỦA|VÀ|,|GIỮA|VỚI|TRỰC|BIỂU))(?=\s(?:ỦY BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))"
+    r"\s{2,}|(?<!(?:CỦA|VÀ|,|-|GIỮA|VỚI|TRỰC|BIỂU))(?=\s(?:ỦY BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))"
 )
 # The enacting authority's line under the title ("… NĂM 2021\nCHÍNH PHỦ\nCăn cứ …"), not the title's own words.
 _AUTHORITY_AFTER = regex.compile(r"(?<!CỦA|VÀ|,|VỚI|HỌP|TƯỚNG)\s+(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI)\Z")

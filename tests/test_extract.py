@@ -948,6 +948,10 @@ def test_a_law_called_new_or_in_force_is_named_without_that_word_and_a_title_end
             {"text": "Luật tổ chức chính quyền địa phương", "year": 2015, "pinpoint": "Khoản 2 Điều 129"},
         ),
         ("13/07/1981 Bị thay thế 3-LCT/HĐNN7", {"symbol": "3-LCT/HĐNN7", "type": "Lệnh"}),  # Lệnh Chủ tịch
+        (  # the "/" after the number lost
+            "Căn cứ Quyết định số 12QĐ-UBND ngày 1/2/2020 của UBND tỉnh Nghệ An;",
+            {"text": "Quyết định số 12QĐ-UBND", "symbol": "12/QĐ-UBND", "date": "2020-02-01", "relation": "basis"},
+        ),
         (  # a concluding notice is a notice
             "Thực hiện Thông báo kết luận số 123-TB/TU ngày 5/3/2021 của Ban Thường vụ Tỉnh ủy;",
             {"text": "Thông báo kết luận số 123-TB/TU", "type": "Thông báo"},

@@ -456,7 +456,9 @@ def symbol_parts(sm: regex.Match[str]) -> tuple[str, list[str]]:
     slot = grammar().symbol_slots
     groups = sm.groups()  # by position: a group looked up by name costs several times more
     old = groups[slot["codes_o"]]
-    written_codes = groups[slot["codes_n"]] or groups[slot["codes_a"]] or groups[slot["codes_p"]] or old
+    written_codes = (
+        groups[slot["codes_n"]] or groups[slot["codes_a"]] or groups[slot["codes_p"]] or old or groups[slot["codes_g"]]
+    )
     rest, codes = _symbol_rest(written_codes, groups[slot["pcode"]], groups[slot["year"]], "-" if old else "/")
     return groups[slot["num"]] + rest, list(codes)
 
@@ -498,8 +500,8 @@ def _symbol_mention(text: str, sm: regex.Match[str]) -> Mention | None:
     has_so = bool(so)
     if type_word is None and not has_so and start > 0 and text[start - 1].isalpha():
         return None
-    if type_word is None and groups[slot["codes_o"]]:
-        return None  # "Nghị định 64-CP" is an old symbol; "Mẫu số 01-KK" is a form
+    if type_word is None and (groups[slot["codes_o"]] or groups[slot["codes_g"]]):
+        return None  # "Nghị định 64-CP" is an old symbol, "Mẫu số 01-KK" a form; "số 12QĐ-UBND" needs its type word
     if year is None and not party and "-" not in symbol and type_word is None and not has_so:
         known = vocabulary().type_by_code
         if not any(fold(c) in known for c in codes):
@@ -793,7 +795,7 @@ def _symbols(text: str, runs: list[tuple[int, int]]) -> Iterator[regex.Match[str
         after = text[stop : stop + 8]
         if not (after[:1] in _NUMBER_LETTERS and after[1:2] == "/"):
             rest = after.lstrip()
-            if rest and rest[0] not in "/-" and (len(rest) == len(after) or rest[0] not in code_starts):
+            if rest and rest[0] not in "/-" and rest[0] not in code_starts:
                 continue
         if sm := g.symbol.match(text, start):
             end = sm.end()

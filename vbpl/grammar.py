@@ -175,6 +175,7 @@ class Grammar:
               |(?:/{{1,2}}(?=[^\W\d_])|(?:\s+/\s*|/\s+)(?={code_up}))(?P<codes_a>{codes_rx})
               |(?:\s*-\s*(?P<pcode>{code})|\s+(?P<pcode>{type_codes}))\s*/\s*(?P<codes_p>{codes_rx})
               |-(?P<codes_o>\p{{Lu}}[\p{{Lu}}&]*g?)(?![\w&/\-])  # before 1993: "Nghị định 64-CP", "196-HĐBT"
+              |(?=(?:{type_codes})[-/])(?P<codes_g>{codes_rx})  # its "/" lost: "Quyết định số 12QĐ-UBND"
             )
             (?:(?![\w&])|(?={glued}))
             """,

@@ -991,6 +991,27 @@ def test_a_title_naming_two_bodies_joined_by_a_dash_is_whole() -> None:
     )
 
 
+def test_laws_amending_many_laws_are_told_apart_by_their_count() -> None:
+    text = (
+        "Căn cứ Luật sửa đổi, bổ\nsung một số điều của 11 Luật có liên quan đến quy hoạch ngày 15 tháng 6 năm\n2018;\n"
+        "Căn cứ Luật sửa đổi, bổ\nsung một số điều của 37 Luật có liên quan đến quy hoạch ngày 20 tháng 11 năm\n2018;\n"
+        "Căn cứ Luật Khoáng sản; Luật sửa đổi, bổ xung một số điều của Luật khoáng sản ngày 14 tháng 6 năm 2005;\n"
+    )
+    found = [(c.name, c.date) for c in extract(text).citations]
+    assert found == [
+        ("Luật sửa đổi, bổ sung một số điều của 11 Luật có liên quan đến quy hoạch", "2018-06-15"),
+        ("Luật sửa đổi, bổ sung một số điều của 37 Luật có liên quan đến quy hoạch", "2018-11-20"),
+        ("Luật Khoáng sản", None),
+        ("Luật sửa đổi, bổ xung một số điều của Luật khoáng sản", "2005-06-14"),  # "xung": a common misspelling
+    ]
+    assert len({c.id for c in extract(text).citations}) == 4
+
+
+def test_a_line_break_inside_a_citation_does_not_end_its_clause() -> None:
+    text = "Căn cứ Nghị quyết số\n11/NQ-CP ngày 05/02/2018 của Chính phủ về triển khai thi hành Luật\nQuy hoạch;"
+    assert [c.relation for c in extract(text).citations] == ["basis", "mentions"]  # the law is in its title
+
+
 def test_a_ministry_code_written_in_two_parts_is_one_code() -> None:
     text = (
         "Căn cứ Thông tư số 23/2015/TTLT-BGD ĐT-BNV ngày 12/9/2015; Thông tư liên tịch 23/2015/TTLT-BGD&ĐT-BNV;"

@@ -99,7 +99,7 @@ _PLURAL = regex.compile(loose(r"(?i:các|những)\s+\Z"))
 _NOT_A_LAW = regex.compile(r"(?i:pháp|kỷ|phap|ky)\s+\Z")
 # "sửa đổi, bổ sung một số điều của", in any case, with or without diacritics.
 _AMENDING_LAW = regex.compile(
-    rf"(?i:{loose_words('sửa đổi')})[\s,]*(?:(?i:{loose_words('bổ sung')})[\s,]*)?"
+    rf"(?i:{loose_words('sửa đổi')})[\s,]*(?:(?i:{loose_words('bổ sung')}|{loose_words('bổ xung')})[\s,]*)?"
     rf"(?:(?i:{loose_words('bãi bỏ')})[\s,]*)?"
     rf"(?i:{loose_words('một số điều')}(?:\s*,\s*{loose_words('khoản')})?\s+)?(?i:{loose_words('của')}\s+)?"
 )
@@ -586,7 +586,10 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
         while True:
             inner = grammar().named.match(text, end)
             if inner is None:
-                count = rx(r"\d+\s+luật(?:\s+(?!ngày|năm|số)\p{Ll}+){0,8}").match(text[end : end + 80])
+                # "… của 11 Luật có liên quan đến quy hoạch"
+                count = rx(
+                    r"\d+\s+(?i:lu[ậa]t)(?:\s+(?!(?i:ngày|năm|số|ngay|nam|so)(?!\p{L}))(?:\p{Ll}+|\p{Lu}+(?!\p{Ll}))){0,8}"
+                ).match(text[end : end + 80])
                 if count:
                     end += count.end()
                 break

@@ -177,7 +177,7 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
     parent_of: dict[int, int] = {}  # amendment -> the mention it amends
     in_title_of: dict[int, int] = {}  # a mention in the title of another -> that other
     for i, m in enumerate(mentions):
-        floor = prev.start + 1 if prev is not None else 0
+        floor = max(prev.start + 1, prev.end) if prev is not None else 0  # no boundary inside its span ("số\n11/NQ-CP")
         boundary = _last_boundary(text, floor, m.start, boundary)
         clause_start = boundary + 1
         if m.form == "defined" and prev is not None:

@@ -117,6 +117,7 @@ def _known_law_keys() -> frozenset[str]:
     return frozenset(" ".join(name_key(n).split()) for n in vocabulary().law_names)
 
 
+_NUMBERS = regex.compile(r"\d+")
 _LAW_WORD_KEY = regex.compile(r"^(?:bo luat|luat|phap lenh) ")
 
 
@@ -129,4 +130,6 @@ def same_name(a: str, b: str) -> bool:
     if ka.startswith(kb + " ") or kb.startswith(ka + " "):
         known = _known_law_keys()
         return not (_LAW_WORD_KEY.sub("", ka) in known and _LAW_WORD_KEY.sub("", kb) in known)
+    if _NUMBERS.findall(ka) != _NUMBERS.findall(kb):
+        return False  # "… của 11 luật có liên quan đến quy hoạch" and "… của 37 luật …" are two laws
     return fuzz.ratio(ka, kb) >= 92  # glued or split words from PDF text: "quyphạm", "Ủy bannhân"

@@ -952,6 +952,11 @@ def test_a_law_called_new_or_in_force_is_named_without_that_word_and_a_title_end
             "Căn cứ Quyết định số 12QĐ-UBND ngày 1/2/2020 của UBND tỉnh Nghệ An;",
             {"text": "Quyết định số 12QĐ-UBND", "symbol": "12/QĐ-UBND", "date": "2020-02-01", "relation": "basis"},
         ),
+        (  # an urgency word between the type word and the number
+            "Bộ Y tế vừa có Công văn hỏa tốc số 2598/BYT-DP gửi các tỉnh",
+            {"text": "Công văn hỏa tốc số 2598/BYT-DP", "type": "Công văn"},
+        ),
+        ("Bộ Y tế vừa có Công văn khẩn số 5995 gửi Chủ tịch", {"text": "Công văn khẩn số 5995", "symbol": "5995"}),
         (  # a concluding notice is a notice
             "Thực hiện Thông báo kết luận số 123-TB/TU ngày 5/3/2021 của Ban Thường vụ Tỉnh ủy;",
             {"text": "Thông báo kết luận số 123-TB/TU", "type": "Thông báo"},

@@ -807,10 +807,10 @@ def _symbols(text: str, runs: list[tuple[int, int]]) -> Iterator[regex.Match[str
 
 def _partials(text: str, runs: list[tuple[int, int]], taken: _Spans) -> Iterator[regex.Match[str]]:
     """The matches of grammar().partial.finditer(text) that no mention has taken, found faster: a partial number
-    of at most five digits follows a type word, then white space (or "số", ":"), so one of the three words before
-    it ends in the letters of a type word's last word (a text cut by the look-back window is left to the grammar).
-    A number inside a taken span is not read: its match would be dropped, and what it would have covered after the
-    number is a year after "/", where no partial number begins."""
+    of at most five digits follows a type word, then white space (or an urgency word, "số", ":"), so one of the five
+    words before it ends in the letters of a type word's last word (a text cut by the look-back window is left to the
+    grammar). A number inside a taken span is not read: its match would be dropped, and what it would have covered
+    after the number is a year after "/", where no partial number begins."""
     g = grammar()
     ends = g.type_word_ends
     end = 0
@@ -820,7 +820,7 @@ def _partials(text: str, runs: list[tuple[int, int]], taken: _Spans) -> Iterator
         if not (text[start - 1].isspace() or text[start - 1] in _SO_END):
             continue
         words = text[max(0, start - _LOOKBACK) : start].split()
-        if (len(words) > 3 or start <= _LOOKBACK) and not any(_last_letters(w) in ends for w in words[-3:]):
+        if (len(words) > 5 or start <= _LOOKBACK) and not any(_last_letters(w) in ends for w in words[-5:]):
             continue
         if taken.overlaps(start, start + 1):
             continue

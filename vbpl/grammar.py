@@ -133,6 +133,8 @@ DAY = r"(?:ng[àa]y|NG[ÀA]Y|Ng[àa]y)"
 MONTH = r"(?:th[áa]ng|TH[ÁA]NG)"
 YEAR_WORD = r"(?:n[ăa]m|N[ĂA]M)"
 OF = r"(?:c[ủu]a|C[ỦU]A)"
+# How urgent a letter is, written between its type word and its number: "Công văn khẩn số 5995", "Công điện hỏa tốc".
+URGENCY = r"(?:(?i:thượng\s+khẩn|khẩn|hỏa\s+tốc|hoả\s+tốc)\s+)"
 
 DATE = rf"""
 (?:
@@ -190,7 +192,8 @@ class Grammar:
         self.type_word = regex.compile(rf"(?i:{type_words})")
         # Read backwards from a symbol: an optional type word, then an optional "số".
         self.prefix = regex.compile(
-            rf"(?r)(?:(?P<tw>{GLUED_OR_WORD_START}(?i:{type_words_back}))\s*(?:\(\s*)?)?(?:(?P<so>{SO})\s*:?\s*)?\Z"
+            rf"(?r)(?:(?P<tw>{GLUED_OR_WORD_START}(?i:{type_words_back}))\s*(?:\(\s*)?)?{URGENCY}?"
+            rf"(?:(?P<so>{SO})\s*:?\s*)?\Z"
         )
         self.prefix_slots = {name: i - 1 for name, i in self.prefix.groupindex.items()}
         # Anchored on the number (a fast scan), the type word read in a look-behind: "Chỉ thị 20".
@@ -198,7 +201,7 @@ class Grammar:
             rf"""
             (?<!\d)(?P<num>\d{{1,5}})
             (?<=\p{{L}}[\s:]*\d{{1,5}})  # a cheap necessary condition before the type words are read
-            (?<=(?P<tw>(?<!\w)(?i:{type_words_back}))\s+(?:{SO}\s*:?\s*)?\d{{1,5}})
+            (?<=(?P<tw>(?<!\w)(?i:{type_words_back}))\s+{URGENCY}?(?:{SO}\s*:?\s*)?\d{{1,5}})
             (?:\s*/\s*(?P<year>(?:19|20)\d\d))?
             (?![\w/\-]|\s*/|,\d|\.\w)  # "Nghị quyết số 66." ends a sentence; "số 12.345", "số 5.a" go on
             """,

@@ -1017,6 +1017,12 @@ def test_a_line_break_inside_a_citation_does_not_end_its_clause() -> None:
     assert [c.relation for c in extract(text).citations] == ["basis", "mentions"]  # the law is in its title
 
 
+def test_what_replaces_another_document_is_not_replaced_by_the_citing_text() -> None:
+    text = "Quyết định số 45/2007/QĐ-UBND bị bãi bỏ, thay thế bởi Quyết định số 579/2014/QĐ-UBND ngày 31/12/2014."
+    assert [c.relation for c in extract(text).citations] == ["mentions", "mentions"]
+    assert extract("Quyết định này thay thế Quyết định số 579/2014/QĐ-UBND.").citations[0].relation == "replaces"
+
+
 def test_a_ministry_code_written_in_two_parts_is_one_code() -> None:
     text = (
         "Căn cứ Thông tư số 23/2015/TTLT-BGD ĐT-BNV ngày 12/9/2015; Thông tư liên tịch 23/2015/TTLT-BGD&ĐT-BNV;"

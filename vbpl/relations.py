@@ -88,6 +88,7 @@ _PARAGRAPH_AFTER_HEADING = _compile(r"(?<![;,:.)\s])[ \t]*\n[ \t]*\n\s*\Z")
 _LEAD_ITEM = _compile(r"[ \t]*(?:[\-+*•]|\d{1,2}[.)])")  # a list item's mark
 _AND_BEFORE = _compile(r"(?<!\w)và\s+\Z", regex.IGNORECASE)
 _PASSIVE = _compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
+_BY = _compile(r"\s+bởi(?!\w)", regex.IGNORECASE)  # "… bị bãi bỏ, thay thế bởi Quyết định số …": done by it
 _OTHERS_THAT = _compile(r"(?<!\w)(?:các|những)\s+\w+(?:\s+\w+)?\s+(?:sửa\s+đổi,?\s+)?\Z", regex.IGNORECASE)
 _ISSUED_BY_OTHER = _compile(r"đã\s+ban\s+hành", regex.IGNORECASE)
 _FOLLOWS_RULE = _compile(r"(?<!\w)(?:theo|tại)(?!\w)", regex.IGNORECASE)
@@ -135,7 +136,7 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
             ):
                 return "mentions"
             return rel
-        if _PASSIVE.search(text, max(start, m.start() - 12), m.start()):
+        if _PASSIVE.search(text, max(start, m.start() - 12), m.start()) or _BY.match(text, m.end()):
             continue
         if rel == "amends" and _OTHERS_THAT.search(text, max(start, m.start() - 36), m.start()):
             continue  # "… tại các Luật sửa đổi, bổ sung một số điều của Luật …": other texts amend it

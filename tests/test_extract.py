@@ -1023,6 +1023,21 @@ def test_what_replaces_another_document_is_not_replaced_by_the_citing_text() -> 
     assert extract("Quyết định này thay thế Quyết định số 579/2014/QĐ-UBND.").citations[0].relation == "replaces"
 
 
+def test_the_date_a_law_was_passed_or_a_decision_signed_is_its_date() -> None:
+    text = (
+        "Căn cứ Luật Đất đai được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XIII, kỳ họp thứ 6 thông qua"
+        " ngày 29 tháng 11 năm 2013;\nCăn cứ Pháp lệnh kế toán - thống kê do Hội đồng Nhà nước ban hành ngày\n"
+        "20-5-1988;\nCăn cứ Quyết định số 12/QĐ-UBND được sửa đổi bởi Quyết định số 13/QĐ-UBND ký ngày 1/2/2020;\n"
+    )
+    found = [(c.text, c.date) for c in extract(text).citations]
+    assert found == [
+        ("Luật Đất đai", "2013-11-29"),
+        ("Pháp lệnh kế toán - thống kê", "1988-05-20"),
+        ("Quyết định số 12/QĐ-UBND", None),  # the date told after the next citation is that one's
+        ("Quyết định số 13/QĐ-UBND", "2020-02-01"),
+    ]
+
+
 def test_a_ministry_code_written_in_two_parts_is_one_code() -> None:
     text = (
         "Căn cứ Thông tư số 23/2015/TTLT-BGD ĐT-BNV ngày 12/9/2015; Thông tư liên tịch 23/2015/TTLT-BGD&ĐT-BNV;"

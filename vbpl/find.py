@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 import regex
 
 from vbpl.dates import calendar_date, iso_date
-from vbpl.grammar import SO, grammar, loose, loose_words, phrase_tree
+from vbpl.grammar import DATE, SO, grammar, loose, loose_words, phrase_tree
 from vbpl.text import fold, rx, squash, strip_diacritics
 from vbpl.vocab import PARTY_CODE_TYPES, vocabulary
 
@@ -129,6 +129,18 @@ _DATED_BEFORE = regex.compile(
         r"(?<!\w)(?i:ngày)\s+(?P<d>\d{1,2})(?P<sep>[/\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>(?:19|20)\d\d))?(?![\d/\-])\s*,"
         r"[^.;\n]{0,140}?(?i:(?:đã\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?|có))\s+\Z"
     )
+)
+# The date it was passed or signed, told after the body that did it: "Luật Đất đai được Quốc hội khóa XIII, kỳ họp thứ
+# 6 thông qua ngày 29 tháng 11 năm 2013", "Pháp lệnh kế toán - thống kê do Hội đồng Nhà nước ban hành ngày 20-5-1988",
+# "Quyết định số 13/QĐ-UBND ký ngày 1/2/2020";
+# not across another citation or an amendment ("… được sửa đổi bởi Quyết định số 13/QĐ-UBND ký ngày …").
+_PASSED_ON = regex.compile(
+    loose(
+        r"[ \t]*,?\s*(?:(?:đã\s+)?(?:được|do)\s+(?:(?!\d+\s*[/-]|sửa\s+đổi|bổ\s+sung|thay\s+thế)[^;.()]){1,160}?\s)?"
+        r"(?:thông\s+qua|ban\s+hành|ký)\s+(?:vào\s+)?ngày\s+"
+    )
+    + DATE,
+    regex.IGNORECASE | regex.VERBOSE,
 )
 # "… đã ký Quyết định số 62/2009/QĐ-TTg", "Ngày 24-10-2023, UBND tỉnh có văn bản số 4912/UBND-NC …"
 _ISSUED_JUST_BEFORE = regex.compile(loose(r"(?i:ban\s+hành|ký|có)\s+\Z"))
@@ -390,6 +402,10 @@ def _tail(text: str, m: Mention) -> None:
                     m.date, year = _date_of(d, groups)
                     m.year = m.year or year
                     pos = d.end()
+    if m.date is None and _next_char(text, pos) in "đĐdDtTbBkK" and (passed := _PASSED_ON.match(text, pos)):
+        m.date, year = iso_date(passed)
+        m.year = m.year or year
+        pos = passed.end()
     if (
         m.date is None
         and _ISSUED_JUST_BEFORE.search(text, max(0, m.start - 24), m.start)

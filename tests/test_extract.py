@@ -1038,6 +1038,14 @@ def test_the_date_a_law_was_passed_or_a_decision_signed_is_its_date() -> None:
     ]
 
 
+def test_a_short_line_in_capitals_that_opens_with_a_cue_is_wrapped() -> None:
+    text = (
+        "CĂN CỨ NGHỊ QUYẾT SỐ 66-NQ/CP NGÀY 01 THÁNG 7 NĂM 2021;\nTHEO ĐỀ NGHỊ CỦA BỘ\n"
+        "TRƯỞNG BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TẠI TỜ TRÌNH SỐ 34/TTR-LĐTBXH NGÀY 02 THÁNG 6 NĂM 2021.\n"
+    )
+    assert [c.relation for c in extract(text).citations] == ["basis", "proposal"]
+
+
 def test_a_ministry_code_written_in_two_parts_is_one_code() -> None:
     text = (
         "Căn cứ Thông tư số 23/2015/TTLT-BGD ĐT-BNV ngày 12/9/2015; Thông tư liên tịch 23/2015/TTLT-BGD&ĐT-BNV;"

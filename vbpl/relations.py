@@ -39,6 +39,7 @@ _HEADING = _compile(
     r"[ \t]*(?:[\-+*•#>(|]|\d{1,2}[.)/]|[a-zđ]\)|[IVX]+\.?\s|(?i:điều|chương|mục|phần)\s+\w+\.?\s)"
 )
 _OPEN_END = _compile(r"(?<!\w)(?:của|và|tại|theo|về|ngày|số|các|cho|với)\Z")  # a word that cannot end a line
+_OPEN_END_ANY_CASE = regex.compile(_OPEN_END.pattern, regex.IGNORECASE)
 _LOWER = _compile(r"\p{Ll}")
 _WORD = _compile(r"\w")
 _NEXT_LINE_NAME = _compile(r"\n[ \t]*\p{Lu}\p{Ll}")
@@ -339,8 +340,10 @@ def _wrapped(text: str, x: int) -> bool:
         return False
     if _HEADING.match(line) is not None and not _OPEN_END.search(words):
         return False  # "1. Mục tiêu", but "2. Luật số 47/2019/QH14 ngày 22 tháng 11 năm 2019 của\nQuốc hội …" goes on
-    if capitals:
-        return len(words) >= _CAPITALS_WRAP and _LOWER.search(words) is None
+    if capitals:  # a long line, one that ends in a word that cannot end it, or a cue's clause ("THEO ĐỀ NGHỊ CỦA BỘ")
+        return _LOWER.search(words) is None and (
+            len(words) >= _CAPITALS_WRAP or _OPEN_END_ANY_CASE.search(words) is not None or cue is not None
+        )
     return _LOWER.search(words, 0, len(words) - 1) is not None
 
 

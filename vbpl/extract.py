@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
-
-import regex
+from collections.abc import Callable
 
 from vbpl.document import describe
 from vbpl.find import Mention, find_mentions
@@ -30,7 +27,7 @@ def extract(text: str) -> Extraction:
     by_id = {r.id: r for r in records}
     citations = [_citation(text, norm.original, m, by_id[m.key], mentions) for m in mentions]
     placeholders = []
-    for pm in _placeholder_matches(t):
+    for pm in grammar().placeholder.finditer(t):
         begin = pm.start("tw") if pm.group("tw") else pm.start("so")
         if any(s < pm.end() and begin < e for s, e in header_spans):
             continue
@@ -41,21 +38,6 @@ def extract(text: str) -> Extraction:
     if identity is not None:
         describe(identity, text, citations)
     return Extraction(identity, citations, placeholders)
-
-
-# Where a blank number's "/" may stand: after "số" ("Số: /KH-UBND", "Kế hoạch số …/KH-UBND"). The stdlib engine
-# finds these several times faster than `regex` tries the placeholder pattern at every "/".
-_BLANK_NUMBER_AT = re.compile(r"[sS][ốoỐO]\s*:?[ \t.…_]*/")
-
-
-def _placeholder_matches(text: str) -> Iterator[regex.Match[str]]:
-    """The matches of grammar().placeholder.finditer(text), tried only after "số"."""
-    placeholder = grammar().placeholder
-    end = 0
-    for hit in _BLANK_NUMBER_AT.finditer(text):
-        if hit.end() > end and (pm := placeholder.match(text, hit.end() - 1)) is not None:
-            end = pm.end()
-            yield pm
 
 
 def _is_self(m: Mention, identity: DocumentIdentity | None, header_spans: list[tuple[int, int]]) -> bool:

@@ -796,11 +796,11 @@ def _named(text: str) -> Iterator[regex.Match[str]]:
 _WORD_BEFORE = regex.compile(r"(?r)\w+\s+")  # matched backwards from a given end
 # Runs of digits, where symbols and partial numbers begin. `regex` tries a pattern that begins with a number at
 # every digit of the text, and the look-behinds of these patterns cost far more than reading the text for digits.
-# The stdlib engine finds the runs faster than `regex` (the same Unicode digits).
-_DIGITS = re.compile(r"\d+")
+_DIGITS = regex.compile(r"\d+")
 _NUMBER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđABCDEFGHIJKLMNOPQRSTUVWXYZĐ")  # "30c/NQ-CP", "30A/…"
 _SO_END = frozenset(":oốOỐ")
 _LOOKBACK = 40
+_URGENCY_ENDS = frozenset(("khan", "toc"))  # "khẩn", "hỏa tốc" folded (see grammar.URGENCY)
 
 
 def _symbols(text: str, runs: list[tuple[int, int]]) -> Iterator[regex.Match[str]]:
@@ -824,10 +824,10 @@ def _symbols(text: str, runs: list[tuple[int, int]]) -> Iterator[regex.Match[str
 
 def _partials(text: str, runs: list[tuple[int, int]], taken: _Spans) -> Iterator[regex.Match[str]]:
     """The matches of grammar().partial.finditer(text) that no mention has taken, found faster: a partial number
-    of at most five digits follows a type word, then white space (or an urgency word, "số", ":"), so one of the five
-    words before it ends in the letters of a type word's last word (a text cut by the look-back window is left to the
-    grammar). A number inside a taken span is not read: its match would be dropped, and what it would have covered
-    after the number is a year after "/", where no partial number begins."""
+    of at most five digits follows a type word, then white space (or "số", ":", an urgency word), so one of the three
+    words before it (five after an urgency word) ends in the letters of a type word's last word (a text cut by the
+    look-back window is left to the grammar). A number inside a taken span is not read: its match would be dropped,
+    and what it would have covered after the number is a year after "/", where no partial number begins."""
     g = grammar()
     ends = g.type_word_ends
     end = 0
@@ -837,8 +837,11 @@ def _partials(text: str, runs: list[tuple[int, int]], taken: _Spans) -> Iterator
         if not (text[start - 1].isspace() or text[start - 1] in _SO_END):
             continue
         words = text[max(0, start - _LOOKBACK) : start].split()
-        if (len(words) > 5 or start <= _LOOKBACK) and not any(_last_letters(w) in ends for w in words[-5:]):
-            continue
+        if (len(words) > 3 or start <= _LOOKBACK) and not any(_last_letters(w) in ends for w in words[-3:]):
+            if not any(_last_letters(w) in _URGENCY_ENDS for w in words[-3:]):
+                continue
+            if not any(_last_letters(w) in ends for w in words[-5:]):
+                continue  # "Công văn hỏa tốc số 77": the type word two words further back
         if taken.overlaps(start, start + 1):
             continue
         if pm := g.partial.match(text, start):

@@ -165,7 +165,9 @@ class Grammar:
         # A known code written in two parts is one code: "TTLT-BGD ĐT-BNV", "QĐ-BKH ĐT" (not "QĐ-UBND TP").
         parted = "|".join("[ ]?".join(regex.escape(ch) for ch in c) for c in reversed(codes) if len(c) > 3)
         two_parts = rf"(?<=\p{{Lu}})[ ]\p{{Lu}}+(?![\w&])(?<=(?<![\w&])(?:{parted}))"
-        codes_rx = rf"{code}(?:(?:--|//|[-/])(?:{code})|(?:\s+[-/]\s*|[-/]\s+)(?:{code_up})|{two_parts})*"
+        steps = rf"(?:--|//|[-/])(?:{code})|(?:\s+[-/]\s*|[-/]\s+)(?:{code_up})"  # to the next code
+        plain_codes = rf"{code}(?:{steps})*"
+        codes_rx = rf"{code}(?:{steps}|{two_parts})*"
         self.symbol = regex.compile(
             rf"""
             (?<![\d/.,])(?<!\d-)(?P<num>\d{{1,5}}(?:[a-zđA-ZĐ](?=/))?)  # "30c/NQ-CP", "30A/2008/NQ-CP"
@@ -212,9 +214,10 @@ class Grammar:
         named_forms = _cased_forms(list(NAMED_TYPES))
         self.named = regex.compile(rf"(?<!\w)(?P<tw>{phrase_tree(named_forms)})(?!\w)")
         self.named_anchor = _tail_anchor(named_forms)  # see find._named
-        # Anchored on the "/" of "số /KH-UBND"; the words before it are read in a look-behind.
+        # Anchored on the "/" of "số /KH-UBND"; the words before it are read in a look-behind. Its codes are read
+        # without two-part codes, whose look-behind `regex` would weigh at every "/" of the text.
         self.placeholder = regex.compile(
-            rf"/(?<=(?:(?P<tw>(?i:{type_words_back}))\s+)?(?P<so>{SO})\s*:?[ \t.…_]*/)\s*(?P<codes>{codes_rx})"
+            rf"/(?<=(?:(?P<tw>(?i:{type_words_back}))\s+)?(?P<so>{SO})\s*:?[ \t.…_]*/)\s*(?P<codes>{plain_codes})"
         )
         self.date = regex.compile(DATE, regex.VERBOSE)
         # After a symbol or name: ", ngày 31/8/2020", "ngày 31 tháng 8 năm 2020", "năm 2022".

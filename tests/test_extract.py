@@ -996,6 +996,35 @@ def test_a_title_naming_two_bodies_joined_by_a_dash_is_whole() -> None:
     )
 
 
+def test_a_long_title_is_read_to_its_end_and_stops_where_the_body_begins() -> None:
+    long_title = (
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\nSố:\n08/2023/QĐ-UBND\nĐắk Nông, ngày 21\ntháng 02 năm 2023\nQUYẾT ĐỊNH\nBAN\n"
+        "HÀNH QUY ĐỊNH QUẢN LÝ, THANH TOÁN, QUYẾT TOÁN VỐN ĐẦU TƯ NGUỒN NGÂN SÁCH NHÀ NƯỚC\n"
+        "GIAO CHO CỘNG ĐỒNG TỰ THỰC HIỆN XÂY DỰNG CÔNG TRÌNH THEO ĐỊNH MỨC HỖ TRỢ (BẰNG\n"
+        "HIỆN VẬT HOẶC BẰNG TIỀN) THUỘC CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA TRÊN ĐỊA BÀN\nTỈNH ĐẮK NÔNG\n"
+        "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG\nCăn cứ Luật Tổ chức chính quyền địa phương ngày\n19 tháng 6 năm 2015;\n"
+    )
+    own = extract(long_title).document
+    assert own is not None and own.title is not None
+    assert own.title.startswith("BAN HÀNH QUY ĐỊNH") and own.title.endswith("TRÊN ĐỊA BÀN TỈNH ĐẮK NÔNG")
+    body_under_caps = (
+        "BỘ CHÍNH TRỊ\nNghị quyết số: 11-NQ/TW Hà Nội, ngày 06 tháng 01 năm 2012\nNGHỊ QUYẾT\n"
+        "VỀ PHƯƠNG HƯỚNG, NHIỆM VỤ PHÁT TRIỂN THỦ ĐÔ HÀ NỘI GIAI ĐOẠN\n2011-2020\n"
+        "I- Tình hình và kết quả 10 năm thực hiện Nghị quyết 15-NQ/TW của Bộ Chính trị\n"
+    )
+    own = extract(body_under_caps).document
+    assert own is not None and own.title == "VỀ PHƯƠNG HƯỚNG, NHIỆM VỤ PHÁT TRIỂN THỦ ĐÔ HÀ NỘI GIAI ĐOẠN 2011-2020"
+    without_diacritics = (
+        "UY BAN NHAN DAN\nTINH LAM ĐONG\nSo: 8124/KH-UBND\nLam Đong, ngay 20 thang 12 nam 2023\nKE HOACH\n"
+        "PHAT TRIEN HA TANG SO\nCan cu Quyet đinh so 749/QĐ-TTg ngay 03/6/2020 cua Thu tuong Chinh phu;\n"
+    )
+    own = extract(without_diacritics).document
+    assert own is not None and own.title == "PHAT TRIEN HA TANG SO"
+    enacting_only = "Căn cứ Luật Đất đai;\nQUYẾT ĐỊNH\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n"
+    own = extract(enacting_only).document
+    assert own is None or own.title is None
+
+
 def test_laws_amending_many_laws_are_told_apart_by_their_count() -> None:
     text = (
         "Căn cứ Luật sửa đổi, bổ\nsung một số điều của 11 Luật có liên quan đến quy hoạch ngày 15 tháng 6 năm\n2018;\n"

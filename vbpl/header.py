@@ -59,14 +59,16 @@ _ISSUER_LINE_START = re.compile(
 # Where the title read after the type line stops: the issuer's line run into it, or the preamble; not the bodies
 # the title itself names ("… LÀM VIỆC CỦA HỘI ĐỒNG NHÂN DÂN TỈNH, THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH …").
 _TITLE_STOP = regex.compile(
-    r"\s{2,}|(?<!(?:CỦA|VÀ|,|-|GIỮA|VỚI|TRỰC|BIỂU))(?=\s(?:ỦY BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))"
+    loose(r"\s{2,}|(?<!(?:CỦA|VÀ|,|-|GIỮA|VỚI|TRỰC|BIỂU))(?=\s(?:ỦY BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))")
 )
 # The enacting authority's line under the title ("… NĂM 2021\nCHÍNH PHỦ\nCăn cứ …"), not the title's own words.
 _AUTHORITY_AFTER = regex.compile(r"(?<!CỦA|VÀ|,|VỚI|HỌP|TƯỚNG)\s+(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI)\Z")
 # A line of the preamble, written in sentence case under a title: "Thực hiện Kế hoạch số 45/KH-UBND …", "Kính gửi: …".
 _PREAMBLE_LINE = regex.compile(
-    r"\n[ \t|*]*(?=(?:Căn cứ|Thực hiện|Thi hành|Để thi hành|Theo đề nghị|Xét|Trên cơ sở|Kính gửi)[\s:])"
+    loose(r"\n[ \t|*]*(?=(?:Căn cứ|Thực hiện|Thi hành|Để thi hành|Theo đề nghị|Xét|Trên cơ sở|Kính gửi)[\s:])")
 )
+# A line with small letters under a title in capitals: the body or a note has begun ("I- Tình hình và kết quả …").
+_SMALL_LINE = regex.compile(r"\n(?=[^\n]*\p{Ll})")
 # A title that restates the document's number and date before its subject, as texts before about 2006 do:
 # "(CỦA BỘ TÀI CHÍNH) SỐ 121/2004/TT-BTC NGÀY 16 THÁNG 12 NĂM 2004 (CỦA BỘ TÀI CHÍNH) HƯỚNG DẪN …".
 _RESTATED = regex.compile(
@@ -200,6 +202,8 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     if type_line and doc_type is None:
         doc_type = vocabulary().type_by_word.get(fold(type_line.group("type")))
         raw_title = _PREAMBLE_LINE.split(type_line.group("title"))[0]
+        if not regex.search(r"\p{Ll}", raw_title.split("\n", 1)[0]):
+            raw_title = _SMALL_LINE.split(raw_title)[0]
         title = squash(raw_title.replace("*", "").replace("#", "").replace("|", " "))
         title = _AUTHORITY_AFTER.sub("", _TITLE_STOP.split(title)[0]) or None
     elif doc_type is None and pd and (after := type_lines[2].match(head, pd.end())):
@@ -335,7 +339,8 @@ def _type_lines() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str], regex.P
     names = "|".join(regex.escape(t) for t in upper)
     starts = re.compile(r"\n(?=[ \t#*|]*(?:" + "|".join(re.escape(t) for t in upper) + "))")
     own_line = regex.compile(
-        rf"(?m)^[ \t#*|]*(?P<type>{names})[ \t*|]*\n(?:[ \t]*\n)*[ \t#*|]*(?P<title>[^\n]+(?:\n[^\n]+){{0,3}})"
+        rf"(?m)^[ \t#*|]*(?P<type>{names})[ \t*|]*\n(?:[ \t]*\n)*[ \t#*|]*(?!(?:Điều|ĐIỀU|Dieu|DIEU)\s+\d)"
+        r"(?P<title>[^\n]+(?:\n[^\n]+){0,5})"
     )
     with_symbol = regex.compile(rf"(?m)^[ \t#*|]*(?P<type>{names})\s+(?:S[ỐO]\s*:?\s*)?(?=\d)")
     after_date = regex.compile(rf"[ \t#*|]*(?P<type>{names})(?=[ \t#*|]+\S)")

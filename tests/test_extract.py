@@ -1109,3 +1109,20 @@ def test_the_body_named_right_after_a_local_code_gives_date_and_scope() -> None:
         ("2016-12-07", "nghi-quyet/10-2016-nq-hdnd@unknown"),
         ("2019-02-01", "quyet-dinh/13-qd-ubnd/2019@binh-dinh"),
     ]
+
+
+def test_a_note_that_a_code_was_amended_is_part_of_its_citation_not_a_cue() -> None:
+    text = (
+        "Căn cứ Bộ luật Hình sự năm 2015 (sửa đổi, bổ sung năm 2017) và Luật Tố tụng hình sự năm 2015;\n"
+        "Theo Luật Xử lý vi phạm hành chính năm 2012 (được sửa đổi, bổ sung năm 2020), Nghị định số "
+        "100/2019/NĐ-CP quy định mức phạt.\n"
+        "Sau khi Tòa án xét xử vào ngày 27/4/2017 ra bản án số 53/2017/HSPT hủy bản án sơ thẩm.\n"
+    )
+    found = [(c.name or c.symbol, c.relation) for c in extract(text).citations]
+    assert found == [
+        ("Bộ luật Hình sự", "basis"),
+        ("Luật Tố tụng hình sự", "basis"),
+        ("Luật Xử lý vi phạm hành chính", "mentions"),
+        ("100/2019/NĐ-CP", "mentions"),
+        ("53/2017/HSPT", "mentions"),  # "xét xử" (to try a case) proposes nothing
+    ]

@@ -121,7 +121,14 @@ _BLANK_SO = regex.compile(loose(rf"[ \t]+{SO}[ \t]*:?(?=\s+(?i:ngày)\s+\d)"))
 _TIME_UNIT = regex.compile(
     r"\s*(?:năm|tháng|ngày|giai\s+đoạn|lần|%|người|tỷ|triệu|đồng)(?!\w)", regex.IGNORECASE
 )
-_AMENDED_NOTE = regex.compile(loose(r"\((?i:sửa\s+đổi(?:,\s*bổ\s+sung)?|bổ\s+sung)\)"))
+# "(sửa đổi)", "(sửa đổi, bổ sung năm 2017)", "(được sửa đổi, bổ sung năm 2017, 2020)": a note that the cited text
+# was amended, written right after its name or its year; part of the citation, not a cue of the citing text.
+_AMENDED_NOTE = regex.compile(
+    loose(
+        r"\((?i:(?:đã\s+)?được\s+)?(?i:sửa\s+đổi(?:,?\s*bổ\s+sung)?|bổ\s+sung)"
+        r"(?:\s+(?i:năm\s+)?(?:19|20)\d\d(?:\s*(?:,|và)\s*(?i:năm\s+)?(?:19|20)\d\d)*)?\s*\)"
+    )
+)
 # "Ngày 18/9/2024, Chủ tịch UBND tỉnh ban hành Công văn số 3319/UBND-HTKT": the date comes first. A news lead may
 # leave out the year ("Ngày 1/12, Thủ tướng Chính phủ ban hành Quyết định số 44/2025/QĐ-TTg"): the symbol's is used.
 _DATED_BEFORE = regex.compile(
@@ -386,6 +393,8 @@ def _tail(text: str, m: Mention) -> None:
             if m.year is None or (year and not m.symbol) or (year and m.date):
                 m.year = year if m.year is None else m.year
             pos = d.end()
+            if _next_char(text, pos) == "(" and (note := _AMENDED_NOTE.match(text, _spaces_end(text, pos))):
+                pos = note.end()  # "Bộ luật Hình sự năm 2015 (sửa đổi, bổ sung năm 2017)"
     iss = g.issuer_after.match(text, pos) if _next_char(text, pos) in "cCg" else None  # "của", "giữa"
     if iss:
         end = _read_words(text, iss.end(), 16, issuer=True)

@@ -34,7 +34,7 @@ class Issuer:
 class Vocabulary:
     types: tuple[DocType, ...]
     issuers: dict[str, Issuer]  # folded code -> issuer
-    cues: tuple[tuple[str, str], ...]  # (cue phrase, relation)
+    cues: tuple[tuple[str, str], ...]  # (cue, relation); where two match, the first listed wins: longer first
     provinces: dict[str, str]  # province name -> its 2025 successor
     type_by_word: dict[str, str]  # folded type word or alias -> canonical type name
     type_by_code: dict[str, str]  # upper-cased type code -> canonical type name

@@ -339,7 +339,11 @@ def _type_lines() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str], regex.P
     names = "|".join(regex.escape(t) for t in upper)
     starts = re.compile(r"\n(?=[ \t#*|]*(?:" + "|".join(re.escape(t) for t in upper) + "))")
     own_line = regex.compile(
-        rf"(?m)^[ \t#*|]*(?P<type>{names})[ \t*|]*\n(?:[ \t]*\n)*[ \t#*|]*(?!(?:Điều|ĐIỀU|Dieu|DIEU)\s+\d)"
+        rf"(?m)^[ \t#*|]*(?P<type>{names})"
+        # then the end of its line, its issuer ("QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH"), or a title in capitals begun
+        # on its line ("QUY CHẾ LÀM\nVIỆC CỦA …")
+        r"(?:[ \t*|]*\n|[ \t]+(?:CỦA|CUA)\s[^\n]*\n|[ \t]+(?=\p{Lu}[\p{Lu}\d ,\-]*\n))"
+        r"(?:[ \t]*\n)*[ \t#*|]*(?!(?:Điều|ĐIỀU|Dieu|DIEU)\s+\d)"
         r"(?P<title>[^\n]+(?:\n[^\n]+){0,5})"
     )
     with_symbol = regex.compile(rf"(?m)^[ \t#*|]*(?P<type>{names})\s+(?:S[ỐO]\s*:?\s*)?(?=\d)")

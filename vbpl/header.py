@@ -42,6 +42,12 @@ _PLACE_DATE = regex.compile(
     r"\s*(?:ng[àa]y|NGÀY)\s*"
     r"(?P<d>\d{1,2}|[ \t._…]*)\s*(?:th[áa]ng|THÁNG)\s*(?P<m>\d{1,2}|[ \t._…]*)\s*(?:n[ăa]m|NĂM)\s*(?P<y>(?:19|20)\d\d)"
 )
+# The same line in small letters ("hà nội, ngày 12 tháng 3 năm 2019"), read only where it is a line or a cell.
+_PLACE_DATE_SMALL = regex.compile(
+    r"(?m)(?:^|\|)[ \t]*(?P<place>\p{L}[\p{L}.]*(?:[ \t]+\p{L}[\p{L}.]*|[ \t]*-[ \t]*\p{L}[\p{L}.]*){0,4})\s*,"
+    + _PLACE_DATE.pattern.split(r"\s*,)", 1)[1]
+    + r"(?=[ \t]*(?:\||$))"
+)
 _ISSUER_LINES = regex.compile(
     r"(?m)^[ \t#*|]*(?P<body>(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|"
     r"CHỦ\s+TỊCH(?:\s+(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN)?|"
@@ -185,7 +191,7 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
             doc_type = vocabulary().type_by_word.get(fold(squash(number_line.group("tw"))))
     date = None
     place = None
-    pd = _PLACE_DATE.search(head)
+    pd = _PLACE_DATE.search(head) or _PLACE_DATE_SMALL.search(head)
     if pd:
         place_start = pd.start("place")
         number_end = spans[0][1] if spans else -1
@@ -340,9 +346,8 @@ def _type_lines() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str], regex.P
     starts = re.compile(r"\n(?=[ \t#*|]*(?:" + "|".join(re.escape(t) for t in upper) + "))")
     own_line = regex.compile(
         rf"(?m)^[ \t#*|]*(?P<type>{names})"
-        # then the end of its line, its issuer ("QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH"), or a title in capitals begun
-        # on its line ("QUY CHẾ LÀM\nVIỆC CỦA …")
-        r"(?:[ \t*|]*\n|[ \t]+(?:CỦA|CUA)\s[^\n]*\n|[ \t]+(?=\p{Lu}[\p{Lu}\d ,\-]*\n))"
+        # then the end of its line, or its issuer and the end of its line ("QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH")
+        r"(?:[ \t]+(?:CỦA|CUA)\s[^\n]*)?[ \t*|]*\n"
         r"(?:[ \t]*\n)*[ \t#*|]*(?!(?:Điều|ĐIỀU|Dieu|DIEU)\s+\d)"
         r"(?P<title>[^\n]+(?:\n[^\n]+){0,5})"
     )

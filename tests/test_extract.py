@@ -1150,3 +1150,19 @@ def test_a_header_in_small_letters_keeps_its_place_and_date() -> None:
     in_a_sentence = "Theo báo cáo, ngày 01 tháng 7 năm 2016 hội đồng đã họp.\n"
     own = extract(in_a_sentence).document
     assert own is None or own.date is None
+
+
+def test_in_capitals_an_issuer_broken_inside_a_body_s_name_goes_on_and_an_amending_title_is_a_title() -> None:
+    text = (
+        "CĂN CỨ NGHỊ QUYẾT SỐ 26/2022/UBTVQH15 NGÀY 21 THÁNG 9 NĂM 2022 CỦA ỦY\nBAN THƯỜNG VỤ QUỐC HỘI SỬA ĐỔI, BỔ "
+        "SUNG MỘT SỐ ĐIỀU CỦA NGHỊ QUYẾT SỐ\n1210/2016/UBTVQH13;\n"
+        "CĂN CỨ THÔNG TƯ SỐ 42/2022/TT-BTC NGÀY 06 THÁNG 7 NĂM 2022 CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH SỬA\nĐỔI, BỔ SUNG MỘT "
+        "SỐ ĐIỀU CỦA THÔNG TƯ SỐ\n338/2016/TT-BTC;\n"
+    )
+    found = [(c.symbol, c.issuer, c.relation) for c in extract(text).citations]
+    assert found == [
+        ("26/2022/UBTVQH15", "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "basis"),
+        ("1210/2016/UBTVQH13", None, "mentions"),
+        ("42/2022/TT-BTC", "BỘ TRƯỞNG BỘ TÀI CHÍNH", "basis"),
+        ("338/2016/TT-BTC", None, "mentions"),
+    ]

@@ -34,7 +34,9 @@ _STOP_CAPITALS = (
     "CHO", "TRONG", "NHẰM", "ĐẾN", "NĂM", "CỦA", "DO", "THÌ", "KHI", "NẾU", "MÀ", "NÀY", "ĐÓ", "NHỮNG", "HOẶC", "NHƯ",
 )  # fmt: skip
 _STOP = regex.compile(rf"{phrase_tree(_STOP_WORDS + _STOP_CAPITALS)}(?!\w)")
-_CAPITAL_TITLE = regex.compile(loose(r"(?i:quy định|hướng dẫn|phê duyệt|ban hành|về việc|v/v)(?!\w)"))
+_CAPITAL_TITLE = regex.compile(
+    loose(r"(?i:quy\s+định|hướng\s+dẫn|phê\s+duyệt|ban\s+hành|về\s+việc|v/v|sửa\s+đổi|bãi\s+bỏ)(?!\w)")
+)
 _GLUED_STOP = regex.compile(
     r"(?<=\p{L})(?:ngày|của|năm|số|ngay|cua)(?=\s|\d|$)|(?<=\p{Lu})(?:NGÀY|CỦA|NĂM|SỐ)(?=\s|\d|$)"
 )
@@ -45,6 +47,7 @@ _NAME_COMMA = regex.compile(r",[ \t]+(?=\p{Ll})")
 _OFFICE_COMMA = regex.compile(r",[ \t]+(?=(?:Chủ[ \t]+nhiệm|Trưởng[ \t]+ban)[ \t])")
 _TOKEN_CHAR = r"[^\s;,.:()\[\]|\"“”]"
 _GAP = r"[ \t]+|[ \t]*\n\s*(?=\p{Ll})"
+_CAPITALS_BREAK = regex.compile(r"[ \t]*\n[ \t]*(?=\p{Lu}{2})")  # a line break before a word in capitals
 # One word of a name (group 1) and the gap after it (group 2), in one match: not a stop word, then a token, then white
 # space (a line break only before lower case).
 _WORD_STEP = regex.compile(rf"(?!{_STOP.pattern})(?P<token>{_TOKEN_CHAR}+)(?P<gap>{_GAP})?")
@@ -398,6 +401,8 @@ def _tail(text: str, m: Mention) -> None:
     iss = g.issuer_after.match(text, pos) if _next_char(text, pos) in "cCg" else None  # "của", "giữa"
     if iss:
         end = _read_words(text, iss.end(), 16, issuer=True)
+        if end > iss.end() and (broken := _CAPITALS_BREAK.match(text, end)) and _body_goes_on(text[iss.end() : end]):
+            end = max(end, _read_words(text, broken.end(), 12, issuer=True))  # "CỦA ỦY\nBAN THƯỜNG VỤ QUỐC HỘI"
         if end > iss.end():
             m.issuer = squash(text[iss.end() : end])
             pos = end
@@ -440,6 +445,13 @@ def _tail(text: str, m: Mention) -> None:
         m.title_end = end
     else:
         m.title_end = pos
+
+
+def _body_goes_on(words: str) -> bool:
+    """Whether the words read of an issuer are only the first words of a body's name ("ỦY", "HỘI ĐỒNG NHÂN"), so that
+    they go on after a line break in capitals."""
+    read = " ".join(fold(words).split()) + " "
+    return any(len(prefix) > len(read) and prefix.startswith(read) for prefix, _ in vocabulary().levels)
 
 
 def _spaces_end(text: str, pos: int) -> int:

@@ -1166,3 +1166,11 @@ def test_in_capitals_an_issuer_broken_inside_a_body_s_name_goes_on_and_an_amendi
         ("42/2022/TT-BTC", "BỘ TRƯỞNG BỘ TÀI CHÍNH", "basis"),
         ("338/2016/TT-BTC", None, "mentions"),
     ]
+
+
+def test_in_capitals_a_long_line_that_ends_in_a_comma_goes_on() -> None:
+    text = (
+        "CĂN CỨ NGHỊ QUYẾT SỐ\n27/2022/UBTVQH15 NGÀY 21 THÁNG 9 NĂM 2022 CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI SỬA ĐỔI,\n"
+        "BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ QUYẾT SỐ 1211/2016/UBTVQH13 NGÀY 25 THÁNG 5 NĂM\n2016;\n"
+    )
+    assert [c.relation for c in extract(text).citations] == ["basis", "mentions"]

@@ -36,7 +36,7 @@ _BOUNDARY = _compile(
 # Read in three steps (see _wrapped): as one pattern, "[^\n]*\p{Ll}[^\n]*\w[ \t]*\Z", a line that does not end in a
 # word took time in proportion to the square of its length.
 _HEADING = _compile(
-    r"[ \t]*(?:[\-+*•#>(|]|\d{1,2}[.)/]|[a-zđ]\)|[IVX]+\.?\s|(?i:điều|chương|mục|phần)\s+\w+\.?\s)"
+    r"[ \t]*(?:[\-+*•#>(|]|\d{1,2}[.)/](?!\d)|[a-zđ]\)|[IVX]+\.?\s|(?i:điều|chương|mục|phần)\s+\w+\.?\s)"
 )
 _OPEN_END = _compile(r"(?<!\w)(?:của|và|tại|theo|về|ngày|số|các|cho|với)\Z")  # a word that cannot end a line
 _OPEN_END_ANY_CASE = regex.compile(_OPEN_END.pattern, regex.IGNORECASE)
@@ -333,6 +333,8 @@ def _wrapped(text: str, x: int) -> bool:
         return False
     line = text[line_start:x]  # no line break in it
     words = line.rstrip(" \t")
+    if capitals and len(words) >= _CAPITALS_WRAP:
+        words = words.removesuffix(",")  # a long line in capitals goes on after a comma: "… SỬA ĐỔI,\nBỔ SUNG …"
     first = line_start + len(line) - len(line.lstrip(" \t"))
     if (cue := grammar().cues.match(text, first, x + 40)) is not None and cue.end() > x:
         return True  # a cue broken across the lines: "CĂN\nCỨ LUẬT …"

@@ -1174,3 +1174,18 @@ def test_in_capitals_a_long_line_that_ends_in_a_comma_goes_on() -> None:
         "BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ QUYẾT SỐ 1211/2016/UBTVQH13 NGÀY 25 THÁNG 5 NĂM\n2016;\n"
     )
     assert [c.relation for c in extract(text).citations] == ["basis", "mentions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ 81/2023/QH15 VỀ QUY HOẠCH ĐẾN NĂM 2050 Thực hiện Nghị quyết số 90/NQ-CP "
+         "ngày 16 tháng 6 năm 2023 của Chính phủ, UBND tỉnh ban hành Kế hoạch.", "implements"),
+        ("HƯỚNG DẪN THỰC HIỆN QUY ĐỊNH SỐ 07-QĐI/TW VỀ XỬ LÝ KỶ LUẬT TỔ CHỨC ĐẢNG VI PHẠM - Căn cứ Quy định số "
+         "30-QĐ/TW, ngày 26/7/2016 của Ban Chấp hành Trung ương;", "basis"),
+        ("HƯỚNG DẪN MỘT SỐ ĐIỂM QUY ĐỊNH BAN HÀNH KÈM THEO QUYẾT ĐỊNH SỐ 99-QĐ/TW NGÀY 30-5-2012 CỦA BAN BÍ THƯ VỀ "
+         "CHẾ ĐỘ CHI ----------- - Căn cứ Quyết định số 99-QĐ/TW ngày 30-5-2012 của Ban Bí thư;", "basis"),
+    ],
+)  # fmt: skip
+def test_a_header_run_into_one_line_ends_before_a_cue_after_its_year_or_rule(text: str, relation: str) -> None:
+    assert extract(text).citations[-1].relation == relation

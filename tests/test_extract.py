@@ -1135,6 +1135,15 @@ def test_a_type_line_may_name_its_issuer() -> None:
     )
     own = extract(issuer_on_type_line).document
     assert own is not None and (own.type, own.title) == ("Quyết định", "Về việc phê duyệt quy hoạch")
+    issuer_over_two_lines = (
+        "QUYẾT ĐỊNH CỦA BỘ TRƯỞNG\n\nBỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN\n\nVề việc ban hành Quy chế tổ chức\n\n"
+        "BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN\n\nCăn cứ Nghị định số 73/CP ngày 01/11/1995 của Chính phủ;\n"
+    )
+    own = extract(issuer_over_two_lines).document
+    assert own is not None and own.title == "Về việc ban hành Quy chế tổ chức"
+    title_in_capitals = "Số: 12/QĐ-BTC\nQUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH\nVỀ VIỆC BAN HÀNH QUY CHẾ\nCăn cứ Luật;\n"
+    own = extract(title_in_capitals).document
+    assert own is not None and own.title == "VỀ VIỆC BAN HÀNH QUY CHẾ"
     in_a_sentence = "Căn cứ Luật Đất đai;\nQUYẾT ĐỊNH này có hiệu lực từ ngày ký.\n"
     own = extract(in_a_sentence).document
     assert own is None or own.title is None

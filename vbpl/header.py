@@ -346,8 +346,11 @@ def _type_lines() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str], regex.P
     starts = re.compile(r"\n(?=[ \t#*|]*(?:" + "|".join(re.escape(t) for t in upper) + "))")
     own_line = regex.compile(
         rf"(?m)^[ \t#*|]*(?P<type>{names})"
-        # then the end of its line, or its issuer and the end of its line ("QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH")
-        r"(?:[ \t]+(?:CỦA|CUA)\s[^\n]*)?[ \t*|]*\n"
+        # then the end of its line, or its issuer and the end of its line ("QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH"), the
+        # issuer perhaps going on over lines in capitals that open no title ("CỦA BỘ TRƯỞNG\n\nBỘ NÔNG NGHIỆP …")
+        r"(?:[ \t]+(?:CỦA|CUA)\s[^\n]*"
+        r"(?:\n\s*(?!(?:VỀ|VE|V/V|BAN\s+HÀNH|QUY\s+ĐỊNH|PHÊ\s+DUYỆT|HƯỚNG\s+DẪN)\s)\p{Lu}[\p{Lu} ,\-]*(?=[ \t]*\n))*)?"
+        r"[ \t*|]*\n"
         r"(?:[ \t]*\n)*[ \t#*|]*(?!(?:Điều|ĐIỀU|Dieu|DIEU)\s+\d)"
         r"(?P<title>[^\n]+(?:\n[^\n]+){0,5})"
     )

@@ -1025,6 +1025,17 @@ def test_a_long_title_is_read_to_its_end_and_stops_where_the_body_begins() -> No
     assert own is None or own.title is None
 
 
+def test_a_title_naming_the_presidium_of_a_body_is_whole() -> None:
+    text = (
+        "NGHỊ QUYẾT LIÊN TỊCH\nVỀ\nCÔNG TÁC PHỐI HỢP GIỮA CHÍNH PHỦ VỚI ĐOÀN CHỦ TỊCH ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ\n"
+        "QUỐC VIỆT NAM\nCăn cứ Luật Tổ chức\nChính phủ ngày 19 tháng 6 năm 2015;\n"
+    )
+    own = extract(text).document
+    assert own is not None and own.title == (
+        "VỀ CÔNG TÁC PHỐI HỢP GIỮA CHÍNH PHỦ VỚI ĐOÀN CHỦ TỊCH ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM"
+    )
+
+
 def test_laws_amending_many_laws_are_told_apart_by_their_count() -> None:
     text = (
         "Căn cứ Luật sửa đổi, bổ\nsung một số điều của 11 Luật có liên quan đến quy hoạch ngày 15 tháng 6 năm\n2018;\n"

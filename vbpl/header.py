@@ -63,9 +63,13 @@ _ISSUER_LINE_START = re.compile(
     r"\n(?=[ \t#*|]*(?:ỦY|UỶ|HỘI|CHỦ|BỘ|CHÍNH|QUỐC|THỦ|TỈNH|THÀNH|HUYỆN|BAN|SỞ|VĂN|NGÂN))"
 )
 # Where the title read after the type line stops: the issuer's line run into it, or the preamble; not the bodies
-# the title itself names ("… LÀM VIỆC CỦA HỘI ĐỒNG NHÂN DÂN TỈNH, THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH …").
+# the title itself names ("… LÀM VIỆC CỦA HỘI ĐỒNG NHÂN DÂN TỈNH, THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH …", "… VỚI ĐOÀN CHỦ
+# TỊCH ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM").
 _TITLE_STOP = regex.compile(
-    loose(r"\s{2,}|(?<!(?:CỦA|VÀ|,|-|GIỮA|VỚI|TRỰC|BIỂU))(?=\s(?:ỦY BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))")
+    loose(
+        r"\s{2,}|(?<!(?:CỦA|VÀ|,|-|GIỮA|VỚI|TRỰC|BIỂU|ĐOÀN|ĐOÀN CHỦ TỊCH|PHÓ))"
+        r"(?=\s(?:ỦY BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))"
+    )
 )
 # The enacting authority's line under the title ("… NĂM 2021\nCHÍNH PHỦ\nCăn cứ …"), not the title's own words.
 _AUTHORITY_AFTER = regex.compile(r"(?<!CỦA|VÀ|,|VỚI|HỌP|TƯỚNG)\s+(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI)\Z")

@@ -1209,3 +1209,26 @@ def test_in_capitals_a_long_line_that_ends_in_a_comma_goes_on() -> None:
 )  # fmt: skip
 def test_a_header_run_into_one_line_ends_before_a_cue_after_its_year_or_rule(text: str, relation: str) -> None:
     assert extract(text).citations[-1].relation == relation
+
+
+def test_a_title_on_a_page_with_a_blank_line_under_every_line_is_read_whole() -> None:
+    double_spaced = (
+        "ỦY BAN NHÂN DÂN\n\nTỈNH THÁI NGUYÊN\n\nSố: 15/2014/QĐ-UBND\n\nQUYẾT ĐỊNH\n\n"
+        "Ban hành Quy định quản lý, sử dụng và thanh quyết toán kinh phí\n\nbảo đảm trật tự an toàn giao thông\n\n"
+        "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN\n\nCăn cứ Luật Ngân sách nhà nước;\n"
+    )
+    own = extract(double_spaced).document
+    assert own is not None and own.title == (
+        "Ban hành Quy định quản lý, sử dụng và thanh quyết toán kinh phí bảo đảm trật tự an toàn giao thông"
+    )
+    in_capitals = (
+        "Số: 8124/KH-UBND\n\nKẾ HOẠCH\n\nPHÁT TRIỂN HẠ TẦNG SỐ\n\nTRÊN ĐỊA BÀN TỈNH LÂM ĐỒNG GIAI ĐOẠN\n\n"
+        "2023 - 2025\n\n-----------\n\nI. MỤC ĐÍCH\n"
+    )
+    own = extract(in_capitals).document
+    assert own is not None and own.title == "PHÁT TRIỂN HẠ TẦNG SỐ TRÊN ĐỊA BÀN TỈNH LÂM ĐỒNG GIAI ĐOẠN 2023 - 2025"
+    single_spaced = (
+        "Số: 36/KH-UBND\nKẾ HOẠCH\nNâng cao năng suất lao động\n\nThực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021;\n"
+    )
+    own = extract(single_spaced).document
+    assert own is not None and own.title == "Nâng cao năng suất lao động"

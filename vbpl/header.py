@@ -68,17 +68,19 @@ _ISSUER_LINE_START = re.compile(
 _TITLE_STOP = regex.compile(
     loose(
         r"\s{2,}|(?<!(?:CỦA|VÀ|,|-|GIỮA|VỚI|TRỰC|BIỂU|ĐOÀN|ĐOÀN CHỦ TỊCH|PHÓ))"
-        r"(?=\s(?:ỦY BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))"
+        r"(?=\s(?:ỦY BAN|UỶ BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|Căn cứ|CĂN CỨ))"
     )
 )
 # The enacting authority's line under the title ("… NĂM 2021\nCHÍNH PHỦ\nCăn cứ …"), not the title's own words.
 _AUTHORITY_AFTER = regex.compile(r"(?<!CỦA|VÀ|,|VỚI|HỌP|TƯỚNG)\s+(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI)\Z")
 # A line of the preamble, written in sentence case under a title: "Thực hiện Kế hoạch số 45/KH-UBND …", "Kính gửi: …".
-_PREAMBLE_LINE = regex.compile(
-    loose(r"\n[ \t|*]*(?=(?:Căn cứ|Thực hiện|Thi hành|Để thi hành|Theo đề nghị|Xét|Trên cơ sở|Kính gửi)[\s:])")
-)
-# A line with small letters under a title in capitals: the body or a note has begun ("I- Tình hình và kết quả …").
-_SMALL_LINE = regex.compile(r"\n(?=[^\n]*\p{Ll})")
+_PREAMBLE_CUE = r"(?:Căn cứ|Thực hiện|Thi hành|Để thi hành|Theo đề nghị|Xét|Trên cơ sở|Kính gửi)[\s:]"
+_PREAMBLE_LINE = regex.compile(loose(rf"\n[ \t|*\-+•]*(?={_PREAMBLE_CUE})"))
+_PREAMBLE_LINE_ANY_CASE = regex.compile(loose(rf"[ \t|*\-+•]*(?i:{_PREAMBLE_CUE})"))  # after a blank line
+_SMALL = regex.compile(r"\p{Ll}")
+_RULE_OR_HEADING = regex.compile(r"[ \t]*(?:[\-_=*.…]+[ \t]*$|(?:[IVX]+|\d{1,2}|[a-zđ])[.)][ \t])")  # "-----", "I. …"
+_TITLE_LINE_WIDTH = 150  # a longer line after a blank one is a paragraph, not a title's next line
+_OPEN_TITLE_END = regex.compile(loose(r"(?i:(?<!\w)(?:của|và|về|theo|tại|với|cho|các|số|ngày))\s*\Z"))
 # A title that restates the document's number and date before its subject, as texts before about 2006 do:
 # "(CỦA BỘ TÀI CHÍNH) SỐ 121/2004/TT-BTC NGÀY 16 THÁNG 12 NĂM 2004 (CỦA BỘ TÀI CHÍNH) HƯỚNG DẪN …".
 _RESTATED = regex.compile(
@@ -211,9 +213,7 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     type_line = _first(type_lines[0], type_starts, head)
     if type_line and doc_type is None:
         doc_type = vocabulary().type_by_word.get(fold(type_line.group("type")))
-        raw_title = _PREAMBLE_LINE.split(type_line.group("title"))[0]
-        if not regex.search(r"\p{Ll}", raw_title.split("\n", 1)[0]):
-            raw_title = _SMALL_LINE.split(raw_title)[0]
+        raw_title = _title_lines(_PREAMBLE_LINE.split(type_line.group("title"))[0])
         title = squash(raw_title.replace("*", "").replace("#", "").replace("|", " "))
         title = _AUTHORITY_AFTER.sub("", _TITLE_STOP.split(title)[0]) or None
     elif doc_type is None and pd and (after := type_lines[2].match(head, pd.end())):
@@ -341,6 +341,34 @@ def _type_symbol_line(text: str, head: str) -> tuple[str | None, str, tuple[int,
 
 
 @cache
+def _title_lines(raw: str) -> str:
+    """The lines of a title read under its type line. A rule or a numbered heading ends it, and so does a line with
+    small letters under a title in capitals (the body or a note: "I- Tình hình và kết quả …"). A blank line ends a
+    title in sentence case unless the title plainly goes on after it, as on pages that put a blank line under every
+    line ("… và\n\nthực hiện …"); a long line after a blank one is a paragraph; two blank lines end any title."""
+    lines = raw.split("\n")
+    capitals = _SMALL.search(lines[0]) is None
+    kept = [lines[0]]
+    gap = False
+    for line in lines[1:]:
+        if not line.strip():
+            if gap:
+                break
+            gap = True
+            continue
+        if _RULE_OR_HEADING.match(line) or (capitals and _SMALL.search(line)):
+            break
+        if gap and (
+            len(line) > _TITLE_LINE_WIDTH
+            or _PREAMBLE_LINE_ANY_CASE.match(line)
+            or not (capitals or line.lstrip()[:1].islower() or _OPEN_TITLE_END.search(kept[-1]))
+        ):
+            break
+        kept.append(line)
+        gap = False
+    return "\n".join(kept)
+
+
 def _type_lines() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]], re.Pattern[str]]:
     """A type word in capitals on its own line (then the title), one followed by the symbol, and one right after
     the place and date on the same line; where the first two can match (see line_matches)."""
@@ -356,7 +384,7 @@ def _type_lines() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str], regex.P
         r"(?:\n\s*(?!(?:VỀ|VE|V/V|BAN\s+HÀNH|QUY\s+ĐỊNH|PHÊ\s+DUYỆT|HƯỚNG\s+DẪN)\s)\p{Lu}[\p{Lu} ,\-]*(?=[ \t]*\n))*)?"
         r"[ \t*|]*\n"
         r"(?:[ \t]*\n)*[ \t#*|]*(?!(?:Điều|ĐIỀU|Dieu|DIEU)\s+\d)"
-        r"(?P<title>[^\n]+(?:\n[^\n]+){0,5})"
+        r"(?P<title>[^\n]+(?:\n(?:[ \t]*\n)?[^\n]+){0,5})"
     )
     with_symbol = regex.compile(rf"(?m)^[ \t#*|]*(?P<type>{names})\s+(?:S[ỐO]\s*:?\s*)?(?=\d)")
     after_date = regex.compile(rf"[ \t#*|]*(?P<type>{names})(?=[ \t#*|]+\S)")

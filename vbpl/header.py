@@ -345,7 +345,8 @@ def _title_lines(raw: str) -> str:
     """The lines of a title read under its type line. A rule or a numbered heading ends it, and so does a line with
     small letters under a title in capitals (the body or a note: "I- Tình hình và kết quả …"). A blank line ends a
     title in sentence case unless the title plainly goes on after it, as on pages that put a blank line under every
-    line ("… và\n\nthực hiện …"); a long line after a blank one is a paragraph; two blank lines end any title."""
+    line ("… và\n\nthực hiện …"); in capitals, a long line or a preamble's cue after a blank one is no more title.
+    Two blank lines end any title."""
     lines = raw.split("\n")
     capitals = _SMALL.search(lines[0]) is None
     kept = [lines[0]]
@@ -358,10 +359,9 @@ def _title_lines(raw: str) -> str:
             continue
         if _RULE_OR_HEADING.match(line) or (capitals and _SMALL.search(line)):
             break
-        if gap and (
-            len(line) > _TITLE_LINE_WIDTH
-            or _PREAMBLE_LINE_ANY_CASE.match(line)
-            or not (capitals or line.lstrip()[:1].islower() or _OPEN_TITLE_END.search(kept[-1]))
+        goes_on = line.lstrip()[:1].islower() or _OPEN_TITLE_END.search(kept[-1])  # "… và\n\nthực hiện …"
+        if gap and not goes_on and (
+            not capitals or len(line) > _TITLE_LINE_WIDTH or _PREAMBLE_LINE_ANY_CASE.match(line)
         ):
             break
         kept.append(line)

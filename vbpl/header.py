@@ -340,7 +340,6 @@ def _type_symbol_line(text: str, head: str) -> tuple[str | None, str, tuple[int,
     )
 
 
-@cache
 def _title_lines(raw: str) -> str:
     """The lines of a title read under its type line. A rule or a numbered heading ends it, and so does a line with
     small letters under a title in capitals (the body or a note: "I- Tình hình và kết quả …"). A blank line ends a
@@ -369,6 +368,7 @@ def _title_lines(raw: str) -> str:
     return "\n".join(kept)
 
 
+@cache
 def _type_lines() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]], re.Pattern[str]]:
     """A type word in capitals on its own line (then the title), one followed by the symbol, and one right after
     the place and date on the same line; where the first two can match (see line_matches)."""

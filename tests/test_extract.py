@@ -1232,3 +1232,17 @@ def test_a_title_on_a_page_with_a_blank_line_under_every_line_is_read_whole() ->
     )
     own = extract(single_spaced).document
     assert own is not None and own.title == "Nâng cao năng suất lao động"
+
+
+def test_a_law_amending_the_laws_on_a_subject_and_words_run_into_a_date_or_number() -> None:
+    text = (
+        "Căn cứ Luật Xây dựng ngày26/11/2003;\n"
+        "Căn cứ Luật Sửa đổi, bổ sung mộtsố điều của các Luật liên quan đến đầu tư xây dựng cơ bản ngày 19/6/2009;\n"
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của ;\n"
+    )
+    found = [(c.name, c.date) for c in extract(text).citations]
+    assert found[:2] == [
+        ("Luật Xây dựng", "2003-11-26"),
+        ("Luật Sửa đổi, bổ sung mộtsố điều của các Luật liên quan đến đầu tư xây dựng cơ bản", "2009-06-19"),
+    ]
+    assert all(not c.text.endswith(" ") for c in extract(text).citations)

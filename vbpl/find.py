@@ -33,12 +33,12 @@ _STOP_CAPITALS = (
     "VỀ", "TẠI", "ĐÃ", "ĐƯỢC", "NAY LÀ", "NGÀY", "SỐ", "ĐỂ", "THEO", "TRÊN", "VỚI", "CÓ", "LÀ", "GỒM", "KÈM THEO",
     "CHO", "TRONG", "NHẰM", "ĐẾN", "NĂM", "CỦA", "DO", "THÌ", "KHI", "NẾU", "MÀ", "NÀY", "ĐÓ", "NHỮNG", "HOẶC", "NHƯ",
 )  # fmt: skip
-_STOP = regex.compile(rf"{phrase_tree(_STOP_WORDS + _STOP_CAPITALS)}(?!\w)")
+_STOP = regex.compile(rf"{phrase_tree(_STOP_WORDS + _STOP_CAPITALS)}(?![^\W\d])")  # also "ngày26/11/2003"
 _CAPITAL_TITLE = regex.compile(
     loose(r"(?i:quy\s+định|hướng\s+dẫn|phê\s+duyệt|ban\s+hành|về\s+việc|v/v|sửa\s+đổi|bãi\s+bỏ)(?!\w)")
 )
 _GLUED_STOP = regex.compile(
-    r"(?<=\p{L})(?:ngày|của|năm|số|ngay|cua)(?=\s|\d|$)|(?<=\p{Lu})(?:NGÀY|CỦA|NĂM|SỐ)(?=\s|\d|$)"
+    r"(?<=\p{L})(?<!(?i:một|mot))(?:ngày|của|năm|số|ngay|cua)(?=\s|\d|$)|(?<=\p{Lu})(?<!MỘT)(?:NGÀY|CỦA|NĂM|SỐ)(?=\s|\d|$)"
 )
 _GLUED_STOP_WORDS = ("ngày", "của", "năm", "số", "ngay", "cua", "NGÀY", "CỦA", "NĂM", "SỐ")
 _AND = regex.compile(r"(?:và|cùng|VÀ|CÙNG)(?!\w)\s*")
@@ -100,11 +100,12 @@ _PINPOINT_WORDS = ("điều", "khoản", "mục", "lục", "dieu", "khoan", "muc
 _TRAILING_YEAR = regex.compile(r"[ \t]+((?:19|20)\d\d)\Z")
 _PLURAL = regex.compile(loose(r"(?i:các|những)\s+\Z"))
 _NOT_A_LAW = regex.compile(r"(?i:pháp|kỷ|phap|ky)\s+\Z")
-# "sửa đổi, bổ sung một số điều của", in any case, with or without diacritics.
+# "sửa đổi, bổ sung một số điều của", in any case, with or without diacritics ("mộtsố" run together too).
+_SOME_ARTICLES = loose(r"một\s*số\s+điều")
 _AMENDING_LAW = regex.compile(
     rf"(?i:{loose_words('sửa đổi')})[\s,]*(?:(?i:{loose_words('bổ sung')}|{loose_words('bổ xung')})[\s,]*)?"
     rf"(?:(?i:{loose_words('bãi bỏ')})[\s,]*)?"
-    rf"(?i:{loose_words('một số điều')}(?:\s*,\s*{loose_words('khoản')})?\s+)?(?i:{loose_words('của')}\s+)?"
+    rf"(?i:{_SOME_ARTICLES}(?:\s*,\s*{loose_words('khoản')})?\s+)?(?i:{loose_words('của')}\s+)?"
 )
 _AMENDING_OR_NUMBER = regex.compile(rf"(?i:{loose_words('sửa đổi')}|{SO})(?!\w)")
 _LAW_WORDS = {
@@ -623,10 +624,10 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
         while True:
             inner = grammar().named.match(text, end)
             if inner is None:
-                # "… của 11 Luật có liên quan đến quy hoạch"
+                # "… của 11 Luật có liên quan đến quy hoạch", "… của các Luật liên quan đến đầu tư xây dựng cơ bản"
                 count = rx(
-                    r"\d+\s+(?i:lu[ậa]t)(?:\s+(?!(?i:ngày|năm|số|ngay|nam|so)(?!\p{L}))(?:\p{Ll}+|\p{Lu}+(?!\p{Ll}))){0,8}"
-                ).match(text[end : end + 80])
+                    r"(?:\d+|(?i:các|cac))\s+(?i:lu[ậa]t)(?:\s+(?!(?i:ngày|năm|số|ngay|nam|so)(?!\p{L}))(?:\p{Ll}+|\p{Lu}+(?!\p{Ll}))){0,12}"
+                ).match(text[end : end + 120])
                 if count:
                     end += count.end()
                 break
@@ -642,6 +643,7 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
             end = more.end()
         if lower and end == amending.end():
             return None
+        end = first + len(text[first:end].rstrip())  # "Luật sửa đổi, bổ sung một số điều của " and no law named
     else:
         end = known if lower else max(_read_words(text, first, 24), known)
     year = None

@@ -1246,3 +1246,26 @@ def test_a_law_amending_the_laws_on_a_subject_and_words_run_into_a_date_or_numbe
         ("Luật Sửa đổi, bổ sung mộtsố điều của các Luật liên quan đến đầu tư xây dựng cơ bản", "2009-06-19"),
     ]
     assert all(not c.text.endswith(" ") for c in extract(text).citations)
+
+
+def test_a_list_goes_on_after_a_title_with_semicolons_and_a_review_of_implementation_is_a_mention() -> None:
+    text = (
+        "Thực hiện Văn bản số 979/BTP-PBGDPL ngày 19/3/2020 của Bộ Tư pháp về việc hướng dẫn công tác phổ biến, "
+        "giáo dục pháp luật; hòa giải ở cơ sở; xây dựng cấp xã đạt chuẩn tiếp cận pháp luật năm 2020 và Văn bản số "
+        "1445/UBND-NCPC ngày 23/3/2020 của UBND tỉnh, Sở Tư pháp hướng dẫn như sau:\n"
+        "1. Trên cơ sở kết quả tổng kết 15 năm thực hiện Chỉ thị số 32-CT/TW ngày 09/12/2003 của Ban Bí thư, đề nghị "
+        "các sở tiếp tục quan tâm.\n"
+    )
+    assert [c.relation for c in extract(text).citations] == ["implements", "implements", "mentions"]
+
+
+def test_an_issuer_broken_inside_a_body_s_name_and_a_code_before_a_date_is_no_place() -> None:
+    text = (
+        "ĐỊNH HƯỚNG TUYÊN TRUYỀN\n\nThực hiện Kế hoạch số 172-KH/TU, ngày 21/01/2020 của Ban Thường vụ\n"
+        "Tỉnh ủy Bắc Kạn về công tác tuyên giáo năm 2020; căn cứ Hướng dẫn số 115-HD/BTGTW, ngày 08 tháng 01 năm\n"
+        "2020 của Ban Tuyên giáo Trung ương.\n"
+    )
+    result = extract(text)
+    assert result.document is None or result.document.date is None
+    assert result.citations[0].issuer == "Ban Thường vụ Tỉnh ủy Bắc Kạn"
+    assert result.citations[0].id.endswith("@bac-kan")

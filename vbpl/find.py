@@ -47,7 +47,7 @@ _NAME_COMMA = regex.compile(r",[ \t]+(?=\p{Ll})")
 _OFFICE_COMMA = regex.compile(r",[ \t]+(?=(?:Chủ[ \t]+nhiệm|Trưởng[ \t]+ban)[ \t])")
 _TOKEN_CHAR = r"[^\s;,.:()\[\]|\"“”]"
 _GAP = r"[ \t]+|[ \t]*\n\s*(?=\p{Ll})"
-_CAPITALS_BREAK = regex.compile(r"[ \t]*\n[ \t]*(?=\p{Lu}{2})")  # a line break before a word in capitals
+_CAPITAL_BREAK = regex.compile(r"[ \t]*\n[ \t]*(?=\p{Lu})")  # a line break before a capital
 # One word of a name (group 1) and the gap after it (group 2), in one match: not a stop word, then a token, then white
 # space (a line break only before lower case).
 _WORD_STEP = regex.compile(rf"(?!{_STOP.pattern})(?P<token>{_TOKEN_CHAR}+)(?P<gap>{_GAP})?")
@@ -402,8 +402,8 @@ def _tail(text: str, m: Mention) -> None:
     iss = g.issuer_after.match(text, pos) if _next_char(text, pos) in "cCg" else None  # "của", "giữa"
     if iss:
         end = _read_words(text, iss.end(), 16, issuer=True)
-        if end > iss.end() and (broken := _CAPITALS_BREAK.match(text, end)) and _body_goes_on(text[iss.end() : end]):
-            end = max(end, _read_words(text, broken.end(), 12, issuer=True))  # "CỦA ỦY\nBAN THƯỜNG VỤ QUỐC HỘI"
+        if end > iss.end() and (broken := _CAPITAL_BREAK.match(text, end)) and _body_goes_on(text[iss.end() : end]):
+            end = max(end, _read_words(text, broken.end(), 12, issuer=True))  # "CỦA ỦY\nBAN …", "Ban Thường vụ\nTỉnh"
         if end > iss.end():
             m.issuer = squash(text[iss.end() : end])
             pos = end
@@ -449,8 +449,8 @@ def _tail(text: str, m: Mention) -> None:
 
 
 def _body_goes_on(words: str) -> bool:
-    """Whether the words read of an issuer are only the first words of a body's name ("ỦY", "HỘI ĐỒNG NHÂN"), so that
-    they go on after a line break in capitals."""
+    """Whether the words read of an issuer are only the first words of a body's name ("ỦY", "Ban Thường vụ"), so that
+    they go on after a line break before a capital."""
     read = " ".join(fold(words).split()) + " "
     return any(len(prefix) > len(read) and prefix.startswith(read) for prefix, _ in vocabulary().levels)
 

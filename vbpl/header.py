@@ -37,7 +37,7 @@ _HYPHEN = regex.compile(r"\s*-\s*")
 # Anchored on the comma; the place before it is read in a look-behind. Words of a place join by spaces, a hyphen,
 # or a line break after a word in title case ("Bà Rịa - Vũng\nTàu", "Tam\nKỳ").
 _PLACE_DATE = regex.compile(
-    r",(?<=(?<![\p{L}.\-])(?P<place>[\p{Lu}][\p{L}.]*(?:(?:[ \t]+|[ \t]*-[ \t]*|(?<=\p{Ll})[ \t]*\n[ \t]*)"
+    r",(?<=(?<![\p{L}.\-/])(?P<place>[\p{Lu}][\p{L}.]*(?:(?:[ \t]+|[ \t]*-[ \t]*|(?<=\p{Ll})[ \t]*\n[ \t]*)"
     r"[\p{Lu}][\p{L}.]*){0,4})\s*,)"
     r"\s*(?:ng[àa]y|NGÀY)\s*"
     r"(?P<d>\d{1,2}|[ \t._…]*)\s*(?:th[áa]ng|THÁNG)\s*(?P<m>\d{1,2}|[ \t._…]*)\s*(?:n[ăa]m|NĂM)\s*(?P<y>(?:19|20)\d\d)"

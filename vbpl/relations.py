@@ -247,6 +247,8 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             m.relation = run
         elif run is not None and _NEXT_ITEM_AT.search(lead_text) and _same_sentence(text, prev, boundary):
             m.relation = run  # "Thực hiện Nghị quyết …; chỉ đạo của Ban cán sự đảng tại Công văn số …, UBND tỉnh …"
+        elif run is not None and _AND_BEFORE.search(lead_text) and _same_sentence(text, prev, boundary):
+            m.relation = run  # "Thực hiện Văn bản số 979 … về việc hướng dẫn …; hòa giải ở cơ sở; … và Văn bản số 14 …"
         elif _may_precede_enacting(text, m.start) and _BEFORE_ENACTING.match(
             text, m.start, m.start + _PREAMBLE_REACH
         ):

@@ -1269,3 +1269,12 @@ def test_an_issuer_broken_inside_a_body_s_name_and_a_code_before_a_date_is_no_pl
     assert result.document is None or result.document.date is None
     assert result.citations[0].issuer == "Ban Thường vụ Tỉnh ủy Bắc Kạn"
     assert result.citations[0].id.endswith("@bac-kan")
+
+
+def test_in_capitals_a_title_after_an_issuer_may_open_with_thuc_hien() -> None:
+    text = (
+        "KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 29-CTR/TU NGÀY 26/7/2022 CỦA TỈNH ỦY THỰC HIỆN NGHỊ QUYẾT SỐ\n"
+        "13-NQ/TW NGÀY 02/4/2022 CỦA BỘ CHÍNH TRỊ\n"
+    )
+    found = [(c.symbol, c.issuer, c.relation) for c in extract(text).citations]
+    assert found == [("29-CTr/TU", "TỈNH ỦY", "implements"), ("13-NQ/TW", "BỘ CHÍNH TRỊ", "mentions")]

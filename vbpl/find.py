@@ -47,7 +47,9 @@ _NAME_COMMA = regex.compile(r",[ \t]+(?=\p{Ll})")
 _OFFICE_COMMA = regex.compile(r",[ \t]+(?=(?:Chủ[ \t]+nhiệm|Trưởng[ \t]+ban)[ \t])")
 _TOKEN_CHAR = r"[^\s;,.:()\[\]|\"“”]"
 _GAP = r"[ \t]+|[ \t]*\n\s*(?=\p{Ll})"
-_CAPITAL_BREAK = regex.compile(r"[ \t]*\n[ \t]*(?=\p{Lu})")  # a line break before a capital
+# A line break before a capital. Matched with an end position: `regex` first looks for the "\n" up to it, so that an
+# unbounded match at every issuer read to the end of the text (quadratic on a long line of citations).
+_CAPITAL_BREAK = regex.compile(r"[ \t]*\n[ \t]*(?=\p{Lu})")
 # One word of a name (group 1) and the gap after it (group 2), in one match: not a stop word, then a token, then white
 # space (a line break only before lower case).
 _WORD_STEP = regex.compile(rf"(?!{_STOP.pattern})(?P<token>{_TOKEN_CHAR}+)(?P<gap>{_GAP})?")
@@ -402,7 +404,8 @@ def _tail(text: str, m: Mention) -> None:
     iss = g.issuer_after.match(text, pos) if _next_char(text, pos) in "cCg" else None  # "của", "giữa"
     if iss:
         end = _read_words(text, iss.end(), 16, issuer=True)
-        if end > iss.end() and (broken := _CAPITAL_BREAK.match(text, end)) and _body_goes_on(text[iss.end() : end]):
+        broken = _CAPITAL_BREAK.match(text, end, end + 40) if end > iss.end() else None
+        if broken and _body_goes_on(text[iss.end() : end]):
             end = max(end, _read_words(text, broken.end(), 12, issuer=True))  # "CỦA ỦY\nBAN …", "Ban Thường vụ\nTỉnh"
         if end > iss.end():
             m.issuer = squash(text[iss.end() : end])

@@ -126,6 +126,7 @@ def phrase_tree(phrases: Iterable[str], *, any_case: bool = False, loose: bool =
 
 
 SO = r"(?:[sS][ốoỐO])"  # "số", "so", "Số", "SỐ"
+OPEN_END = r"(?<!\w)(?:của|và|tại|theo|về|ngày|số|các|cho|với)"  # a word that cannot end a line or a title
 # Where a type word may begin: at a word's start, or glued after a lower-case letter when written with its capital
 # (PDF text: "Thực hiệnQuyết định số 1489/QĐ-TTg").
 GLUED_OR_WORD_START = r"(?:(?<!\w)|(?<=\p{Ll})(?=\p{Lu}))"

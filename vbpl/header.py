@@ -9,7 +9,7 @@ import regex
 
 from vbpl.dates import iso_date
 from vbpl.find import symbol_parts, type_from_codes
-from vbpl.grammar import DATE, SO, grammar, loose, phrase_tree
+from vbpl.grammar import DATE, OPEN_END, SO, grammar, loose, phrase_tree
 from vbpl.models import DocumentIdentity
 from vbpl.text import fold, line_matches, rx, squash, strip_diacritics
 from vbpl.vocab import vocabulary
@@ -80,7 +80,7 @@ _PREAMBLE_LINE_ANY_CASE = regex.compile(loose(rf"[ \t|*\-+•]*(?i:{_PREAMBLE_CU
 _SMALL = regex.compile(r"\p{Ll}")
 _RULE_OR_HEADING = regex.compile(r"[ \t]*(?:[\-_=*.…]+[ \t]*$|(?:[IVX]+|\d{1,2}|[a-zđ])[.)][ \t])")  # "-----", "I. …"
 _TITLE_LINE_WIDTH = 150  # a longer line after a blank one is a paragraph, not a title's next line
-_OPEN_TITLE_END = regex.compile(loose(r"(?i:(?<!\w)(?:của|và|về|theo|tại|với|cho|các|số|ngày))\s*\Z"))
+_OPEN_TITLE_END = regex.compile(loose(rf"(?i:{OPEN_END})\s*\Z"))
 # A title that restates the document's number and date before its subject, as texts before about 2006 do:
 # "(CỦA BỘ TÀI CHÍNH) SỐ 121/2004/TT-BTC NGÀY 16 THÁNG 12 NĂM 2004 (CỦA BỘ TÀI CHÍNH) HƯỚNG DẪN …".
 _RESTATED = regex.compile(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import regex
 
 from vbpl.find import Mention
-from vbpl.grammar import grammar, loose
+from vbpl.grammar import OPEN_END, grammar, loose
 from vbpl.text import fold, symbol_key
 
 
@@ -38,7 +38,7 @@ _BOUNDARY = _compile(
 _HEADING = _compile(
     r"[ \t]*(?:[\-+*•#>(|]|\d{1,2}[.)/](?!\d)|[a-zđ]\)|[IVX]+\.?\s|(?i:điều|chương|mục|phần)\s+\w+\.?\s)"
 )
-_OPEN_END = _compile(r"(?<!\w)(?:của|và|tại|theo|về|ngày|số|các|cho|với)\Z")  # a word that cannot end a line
+_OPEN_END = _compile(OPEN_END + r"\Z")
 _OPEN_END_ANY_CASE = regex.compile(_OPEN_END.pattern, regex.IGNORECASE)
 _LOWER = _compile(r"\p{Ll}")
 _WORD = _compile(r"\w")

@@ -1253,3 +1253,18 @@ _DAK_NONG_TITLE = (
 def test_the_title_under_a_type_line(header: str, title: str | None) -> None:
     own = extract(header).document
     assert (own.title if own is not None else None) == title
+
+
+def test_a_title_or_law_in_capitals_ends_where_the_sentence_after_it_begins_on_the_same_line() -> None:
+    text = (
+        "NGHỊ ĐỊNH SỬA ĐỔI NGHỊ ĐỊNH SỐ 90/2017/NĐ-CP NGÀY 31 THÁNG 7 NĂM 2017 CỦA CHÍNH PHỦ QUY ĐỊNH XỬ PHẠT VI PHẠM "
+        "HÀNH CHÍNH TRONG LĨNH VỰC THÚ Y Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; "
+        "CHI TIẾT THI HÀNH LUẬT ĐẤT ĐAI Căn cứ Luật Đất đai ngày 09 tháng 12 năm 2013; "
+        "CHỈ THỊ SỐ 38-CT/TW VỀ ĐẨY MẠNH CÔNG TÁC TIÊU CHUẨN (Kèm theo Quyết định số 12/QĐ-UBND)"
+    )
+    decree, law, land, land_again, directive, decision = extract(text).citations
+    assert decree.title == "QUY ĐỊNH XỬ PHẠT VI PHẠM HÀNH CHÍNH TRONG LĨNH VỰC THÚ Y"
+    assert (decree.relation, law.relation) == ("amends", "basis")
+    assert (land.text, land_again.text, land_again.relation) == ("LUẬT ĐẤT ĐAI", "Luật Đất đai", "basis")
+    assert directive.title == "VỀ ĐẨY MẠNH CÔNG TÁC TIÊU CHUẨN"
+    assert decision.symbol == "12/QĐ-UBND"

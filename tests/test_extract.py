@@ -1268,3 +1268,17 @@ def test_a_title_or_law_in_capitals_ends_where_the_sentence_after_it_begins_on_t
     assert (land.text, land_again.text, land_again.relation) == ("LUẬT ĐẤT ĐAI", "Luật Đất đai", "basis")
     assert directive.title == "VỀ ĐẨY MẠNH CÔNG TÁC TIÊU CHUẨN"
     assert decision.symbol == "12/QĐ-UBND"
+
+
+def test_a_party_header_run_into_one_line_with_so_mid_line_is_the_document() -> None:
+    text = (
+        "BỘ CHÍNH TRỊ ĐẢNG CỘNG SẢN VIỆT NAM Nghị quyết số: 11-NQ/TW Hà Nội, ngày 06 tháng 01 năm 2012 NGHỊ QUYẾT "
+        "VỀ PHƯƠNG HƯỚNG PHÁT TRIỂN THỦ ĐÔ I- Kết quả thực hiện Nghị quyết 15-NQ/TW của Bộ Chính trị 1- Thủ đô Hà Nội "
+        "có bề dày lịch sử. Theo Quyết định số: 12/QĐ-UBND ngày 3/4/2012, …"
+    )
+    result = extract(text)
+    assert result.document is not None
+    assert (result.document.symbol, result.document.date) == ("11-NQ/TW", "2012-01-06")
+    resolution, decision = result.citations
+    assert (resolution.symbol, resolution.issuer) == ("15-NQ/TW", "Bộ Chính trị")
+    assert decision.symbol == "12/QĐ-UBND"  # "số:" in running text, with no place before its date

@@ -52,11 +52,13 @@ _GAP = r"[ \t]+|[ \t]*\n\s*(?=\p{Ll})"
 _CAPITAL_BREAK = regex.compile(r"[ \t]*\n[ \t]*(?=\p{Lu})")
 # One word of a name (group 1) and the gap after it (group 2), in one match: not a stop word, then a token, then white
 # space (a line break only before lower case).
-_WORD_STEP = regex.compile(rf"(?!{_STOP.pattern})(?P<token>{_TOKEN_CHAR}+)(?P<gap>{_GAP})?")
+# A list item's mark run into the line ("… của Bộ Chính trị 1- Thủ đô …") is no word of a name.
+_LIST_MARK = r"\d{1,2}[\-)](?=\s)"
+_WORD_STEP = regex.compile(rf"(?!{_STOP.pattern}|{_LIST_MARK})(?P<token>{_TOKEN_CHAR}+)(?P<gap>{_GAP})?")
 # A word that _read_words would read and go on after, with the gap or the comma that follows it: no stop word, no
 # "và"/"cùng", no stop word glued in. A run of them is read in one match; the words around are read one by one.
 _PLAIN_WORD = (
-    rf"(?!{_STOP.pattern})(?!và|cùng|VÀ|CÙNG)(?P<token>{_TOKEN_CHAR}++)"
+    rf"(?!{_STOP.pattern}|{_LIST_MARK})(?!và|cùng|VÀ|CÙNG)(?P<token>{_TOKEN_CHAR}++)"
     rf"(?>{_GAP}|,[ \t]+(?=\p{{Ll}})(?!{_STOP.pattern}))"
 )
 _NOT_TITLE = rf"(?!{_CAPITAL_TITLE.pattern})"  # an issuer's words after its first

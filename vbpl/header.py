@@ -21,7 +21,10 @@ _NUMBER_LINE = regex.compile(
     loose(
         rf"(?:(?:^|\n|\|)[ \t#*>\-_=—–]*(?:(?:(?i:{{types}})\s+)?{SO}(?:\s+hiệu(?:\s+văn\s+bản)?|\s+ký\s+hiệu)?\s*[:|]"
         rf"|(?:Số|SỐ)(?:\s+hiệu)?(?!\w))"
-        rf"|(?<!\p{{L}})(?:Số|SỐ)\s*:)"
+        rf"|(?<!\p{{L}})(?:Số|SỐ)\s*:"
+        # "… VIỆT NAM Nghị quyết số: 11-NQ/TW Hà Nội, ngày 06 tháng 01 năm 2012": a header run into one line
+        rf"|(?<=(?<!\p{{L}})(?i:{{types}})[ \t]+)số[ \t]*:"
+        rf"(?=[ \t]*[^\s,;]+[ \t]+\p{{Lu}}[^\n,;]{{0,40}},[ \t]*(?i:ngày)))"
         r"\s*(?:\|[ \t]*(?=\d))?(?P<rest>[^\n|]*(?:\n[^\n|]*)?)"  # "Số hiệu: | 612/QĐ-UBND |": the next cell
     )
 )
@@ -125,8 +128,8 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
 
 
-# Where a match of _NUMBER_LINE can begin, besides the start of the text: a line break, a "|", or "Số".
-_NUMBER_LINE_AT = re.compile(r"[\n|]|S[ốỐoO]")
+# Where a match of _NUMBER_LINE can begin, besides the start of the text: a line break, a "|", or "Số" / "số".
+_NUMBER_LINE_AT = re.compile(r"[\n|]|[Ss][ốỐoO]")
 
 
 def _number_line(head: str) -> tuple[regex.Match[str] | None, bool]:

@@ -1282,3 +1282,12 @@ def test_a_party_header_run_into_one_line_with_so_mid_line_is_the_document() -> 
     resolution, decision = result.citations
     assert (resolution.symbol, resolution.issuer) == ("15-NQ/TW", "Bộ Chính trị")
     assert decision.symbol == "12/QĐ-UBND"  # "số:" in running text, with no place before its date
+
+
+def test_a_title_ends_where_a_dated_news_lead_runs_on_after_it() -> None:
+    text = (
+        "Chương trình thực hiện Chỉ thị 13-CT/TW của Ban Bí thư về tăng cường quản lý rừng "
+        "Ngày 23/8/2017, Tỉnh ủy đã ban hành văn bản."
+    )
+    [directive] = extract(text).citations
+    assert directive.title == "về tăng cường quản lý rừng"

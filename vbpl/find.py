@@ -79,12 +79,14 @@ _TITLE_FORMS = {f for w in _TITLE_WORDS for v in (w, strip_diacritics(w)) for f 
 # The title: group 1; in a table, in the next cell ("| 12/2020/QĐ-UBND | 15/3/2020 | Về việc ban hành …").
 _TITLE_START = regex.compile(rf"[ \t]*[,|]?\s*[“\"]?(?P<title>{phrase_tree(_TITLE_FORMS)}(?!\w))")
 _TITLE_FIRST = frozenset("“\"|" + "".join(w[0] for w in _TITLE_FORMS))
-# A title ends at a quote, a clause end, a list item, a definition, or where the citation's amendments begin
+# A title ends at a quote, a clause end, a list item, a definition, a dated sentence, or where the citation's
+# amendments begin
 # ("… về quản lý (đã được sửa đổi, bổ sung tại …)", "… tỉnh Thanh Hóa đã được sửa đổi tại …").
 _TITLE_END = regex.compile(
     loose(
         r"[”\"]|;|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*(?:[\-+*•|#]|\d+[ \t]*\|))"
         r"|\(sau\s+đây|\|"
+        r"|(?<=\s)Ngày\s+\d{1,2}[/\-.]\d{1,2}(?!\d)"  # a news lead run on after a headline: "… rừng Ngày 23/8/2017, …"
         r"|(?P<amendment>(?:\(\s*\**\s*)?(?i:(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)))"
     )
 )

@@ -1291,3 +1291,18 @@ def test_a_title_ends_where_a_dated_news_lead_runs_on_after_it() -> None:
     )
     [directive] = extract(text).citations
     assert directive.title == "về tăng cường quản lý rừng"
+
+
+def test_text_without_diacritics_keeps_lists_of_laws_and_codes_after_a_space() -> None:
+    text = (
+        "Can cu Luat Ngan sach Nha nuoc va Nghi dinh so 60/2003/ND-CP ngay 06/6/2003 cua Chinh phu; "
+        "Luat so 47/2019/QH14 sua doi Luat To chuc chinh quyen dia phuong, co hieu luc ke tu ngay 01/7/2020; "
+        "ban hanh kem theo Quyet dinh so 84 QD/TWDTN ngay 22/02/2013; Thuc hien Nghi đinh so 94/2013/NĐ-CP."
+    )
+    budget, decree, amending, local, decision, kept_dd = extract(text).citations
+    assert (budget.text, budget.relation) == ("Luat Ngan sach Nha nuoc", "basis")
+    assert (decree.text, decree.date, decree.relation) == ("Nghi dinh so 60/2003/ND-CP", "2003-06-06", "basis")
+    assert amending.symbol == "47/2019/QH14"
+    assert local.text == "Luat To chuc chinh quyen dia phuong"
+    assert (decision.symbol, decision.date) == ("84-QĐ/TWDTN", "2013-02-22")
+    assert (kept_dd.text, kept_dd.relation) == ("Nghi đinh so 94/2013/NĐ-CP", "implements")  # marks stripped, "đ" kept

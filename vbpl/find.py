@@ -25,7 +25,7 @@ _STOP_WORDS = (
     "sửa đổi", "bổ sung", "giao", "tại", "đã", "được", "nay là", "ngày", "số", "để", "theo", "trên", "với", "có",
     "là", "gồm", "thông qua", "kèm theo", "hết hiệu", "cho", "trong", "nhằm", "đến", "năm", "của", "do", "thì",
     "khi", "nếu", "mà", "này", "đó", "các", "những", "hoặc", "về việc", "cụ thể", "ngay", "nam", "so", "cua", "ve",
-    "ban hanh", "phe duyet", "như", "mới", "hiện hành",
+    "ban hanh", "phe duyet", "co hieu luc", "het hieu", "như", "mới", "hiện hành",
 )  # fmt: skip
 # In capitals too, where no name has them ("LUẬT ĐẤT ĐAI NGÀY 29 THÁNG 11 NĂM 2013"); not "BAN HÀNH", "QUY ĐỊNH",
 # "CÁC" …, which names have ("LUẬT BAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT", "LUẬT CÁC TỔ CHỨC TÍN DỤNG").
@@ -41,7 +41,8 @@ _GLUED_STOP = regex.compile(
     r"(?<=\p{L})(?<!(?i:một|mot))(?:ngày|của|năm|số|ngay|cua)(?=\s|\d|$)|(?<=\p{Lu})(?<!MỘT)(?:NGÀY|CỦA|NĂM|SỐ)(?=\s|\d|$)"
 )
 _GLUED_STOP_WORDS = ("ngày", "của", "năm", "số", "ngay", "cua", "NGÀY", "CỦA", "NĂM", "SỐ")
-_AND = regex.compile(r"(?:và|cùng|VÀ|CÙNG)(?!\w)\s*")
+_AND_WORDS = ("và", "cùng", "VÀ", "CÙNG", "va", "cung", "VA", "CUNG")  # also written without diacritics
+_AND = regex.compile(rf"(?:{'|'.join(_AND_WORDS)})(?!\w)\s*")
 _NAME_COMMA = regex.compile(r",[ \t]+(?=\p{Ll})")
 # A minister who also heads a body is one issuer: "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ".
 _OFFICE_COMMA = regex.compile(r",[ \t]+(?=(?:Chủ[ \t]+nhiệm|Trưởng[ \t]+ban)[ \t])")
@@ -58,7 +59,7 @@ _WORD_STEP = regex.compile(rf"(?!{_STOP.pattern}|{_LIST_MARK})(?P<token>{_TOKEN_
 # A word that _read_words would read and go on after, with the gap or the comma that follows it: no stop word, no
 # "và"/"cùng", no stop word glued in. A run of them is read in one match; the words around are read one by one.
 _PLAIN_WORD = (
-    rf"(?!{_STOP.pattern}|{_LIST_MARK})(?!và|cùng|VÀ|CÙNG)(?P<token>{_TOKEN_CHAR}++)"
+    rf"(?!{_STOP.pattern}|{_LIST_MARK})(?!và|cùng|VÀ|CÙNG|(?:va|cung|VA|CUNG)(?!\w))(?P<token>{_TOKEN_CHAR}++)"
     rf"(?>{_GAP}|,[ \t]+(?=\p{{Ll}})(?!{_STOP.pattern}))"
 )
 _NOT_TITLE = rf"(?!{_CAPITAL_TITLE.pattern})"  # an issuer's words after its first
@@ -358,7 +359,7 @@ def _read_words(text: str, pos: int, limit: int, stop_at_and: bool = True, issue
         token = text[pos:token_end]
         if _holds_glued_stop(token) and (glued := _GLUED_STOP.search(text, pos, token_end)):
             return glued.start()  # "UBNDngày 26/11/2003", "pháp luậtcủa": a stop word glued to the name
-        if stop_at_and and token.startswith(("và", "cùng", "VÀ", "CÙNG")) and (after := _AND.match(text, pos)):
+        if stop_at_and and token.startswith(_AND_WORDS) and (after := _AND.match(text, pos)):
             nxt = after.end()
             if grammar().type_word.match(text, nxt) or _STOP.match(text, nxt):
                 break

@@ -14,7 +14,12 @@ from vbpl.vocab import NAMED_TYPES, vocabulary
 
 
 def _strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return _drop_marks(text.replace("đ", "d").replace("Đ", "D"))
+
+
+def _drop_marks(text: str) -> str:
+    """The text without its tone and vowel marks, "đ" kept: what stripping combining marks leaves ("Nghi đinh")."""
+    decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
@@ -56,8 +61,8 @@ def loose_words(phrase: str) -> str:
 
 
 def _alternation(phrases: list[str], *, any_case: bool = False, reverse: bool = False) -> str:
-    """The phrases and their forms without diacritics, as one group (a tree: see phrase_tree)."""
-    forms = {p for p in phrases} | {_strip_marks(p) for p in phrases}
+    """The phrases and their forms without diacritics ("đ" as "d" or kept), as one group (a tree: see phrase_tree)."""
+    forms = {p for p in phrases} | {_strip_marks(p) for p in phrases} | {_drop_marks(p) for p in phrases}
     return phrase_tree(forms, any_case=any_case, reverse=reverse)
 
 
@@ -67,7 +72,7 @@ def _cased_forms(phrases: list[str]) -> set[str]:
     cased = set()
     for p in phrases:
         cased |= {p, p.upper(), p.lower(), p.title(), p[:1].upper() + p[1:].lower()}
-    return cased | {_strip_marks(p) for p in cased}
+    return cased | {_strip_marks(p) for p in cased} | {_drop_marks(p) for p in cased}
 
 
 def _tail_anchor(forms: set[str]) -> re.Pattern[str] | None:
@@ -162,7 +167,10 @@ class Grammar:
         glued = r"(?:\p{Lu}\p{Ll}|(?:ngày|của|ngay|cua|NGÀY|CỦA)(?!\p{L}))"
         code = rf"(?:(?=\p{{Lu}}[\p{{Lu}}&]*{glued})(?:{known})(?={glued})|[^\W\d_][\w&]*+(?:\.[^\W_][\w&]*+)*+)"
         code_up = rf"(?:(?i:{known})|\p{{Lu}}[\p{{Lu}}\d&]+)(?![\w&])"
-        type_codes = "|".join(regex.escape(c) for t in vocab.types for c in t.codes if len(c) > 1)
+        # "QĐ", "NĐ-CP" … and as written without diacritics ("84 QD/TWDTN")
+        type_codes = "|".join(
+            sorted({regex.escape(f) for t in vocab.types for c in t.codes if len(c) > 1 for f in (c, _strip_marks(c))})
+        )
         # A known code written in two parts is one code: "TTLT-BGD ĐT-BNV", "QĐ-BKH ĐT" (not "QĐ-UBND TP").
         parted = "|".join("[ ]?".join(regex.escape(ch) for ch in c) for c in reversed(codes) if len(c) > 3)
         two_parts = rf"(?<=\p{{Lu}})[ ]\p{{Lu}}+(?![\w&])(?<=(?<![\w&])(?:{parted}))"

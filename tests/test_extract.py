@@ -1306,3 +1306,19 @@ def test_text_without_diacritics_keeps_lists_of_laws_and_codes_after_a_space() -
     assert local.text == "Luat To chuc chinh quyen dia phuong"
     assert (decision.symbol, decision.date) == ("84-QĐ/TWDTN", "2013-02-22")
     assert (kept_dd.text, kept_dd.relation) == ("Nghi đinh so 94/2013/NĐ-CP", "implements")  # marks stripped, "đ" kept
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("căn cứ hiến pháp nước cộng hòa xã hội chủ nghĩa việt nam;",
+         ["hiến pháp nước cộng hòa xã hội chủ nghĩa việt nam"]),
+        ("CĂN CỨ HIẾN PHÁP NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM;",
+         ["HIẾN PHÁP NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]),
+        ("căn cứ hiến pháp năm 2013;", ["hiến pháp"]),
+        ("theo hiến pháp và pháp luật", []),  # the word, not the document
+        ("ban hành kèm theo quyết định số 84 qđ/twđtn ngày 22/02/2013", ["quyết định số 84 qđ/twđtn"]),
+    ],
+)  # fmt: skip
+def test_the_constitution_and_codes_after_a_space_in_lower_case_or_capitals(text: str, spans: list[str]) -> None:
+    assert [c.text for c in extract(text).citations] == spans

@@ -109,6 +109,8 @@ _PINPOINT = regex.compile(
     )
 )
 _PINPOINT_WORDS = ("điều", "khoản", "mục", "lục", "dieu", "khoan", "muc", "luc")
+_COUNTRY = regex.compile(loose(r"\s+(?i:nước\s+cộng\s+h[òo]a\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam)(?!\w)"))
+_YEAR_AFTER = regex.compile(loose(r"\s+(?i:năm)\s+(?:19|20)\d\d(?!\d)"))
 _TRAILING_YEAR = regex.compile(r"[ \t]+((?:19|20)\d\d)\Z")
 _PLURAL = regex.compile(loose(r"(?i:các|những)\s+\Z"))
 _NOT_A_LAW = regex.compile(r"(?i:pháp|kỷ|phap|ky)\s+\Z")
@@ -616,13 +618,14 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
     doc_type = _type_of_word(tw)
     pos = nm.end()
     gap = rx(r"[ \t]+|[ \t]*\n\s*").match(text[pos : pos + 20])
-    if doc_type == "Hiến pháp" and not lower:
+    if doc_type == "Hiến pháp":
         end = nm.end()
-        rest = rx(r"\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam").match(text[end : end + 60])
-        if rest:
-            end += rest.end()
+        if rest := _COUNTRY.match(text, end, end + 60):
+            end = rest.end()
+        elif lower and not _YEAR_AFTER.match(text, end, end + 12):
+            return None  # "theo hiến pháp và pháp luật": the word; "hiến pháp năm 2013", "hiến pháp nước …": the one
         return Mention(nm.start(), end, "name", "name", doc_type, None, None, None, name="Hiến pháp")
-    if gap is None or doc_type == "Hiến pháp":
+    if gap is None:
         return None
     first = pos + gap.end()
     if _AND.match(text, first):
@@ -860,7 +863,12 @@ def _symbols(text: str, runs: list[tuple[int, int]]) -> Iterator[regex.Match[str
         after = text[stop : stop + 8]
         if not (after[:1] in _NUMBER_LETTERS and after[1:2] == "/"):
             rest = after.lstrip()
-            if rest and rest[0] not in "/-" and rest[0] not in code_starts:
+            if (
+                rest
+                and rest[0] not in "/-"
+                and rest[0] not in code_starts
+                and not (rest[0].upper() in code_starts and "/" in rest)  # in lower case: "84 qđ/twđtn"
+            ):
                 continue
         if sm := g.symbol.match(text, start):
             end = sm.end()

@@ -60,6 +60,12 @@ def loose_words(phrase: str) -> str:
     )
 
 
+def _code_forms(code: str) -> set[str]:
+    """A type code as written, without diacritics, and in lower case ("QĐ", "QD", "qđ", "qd")."""
+    forms = {code, _strip_marks(code)}
+    return forms | {f.lower() for f in forms}
+
+
 def _alternation(phrases: list[str], *, any_case: bool = False, reverse: bool = False) -> str:
     """The phrases and their forms without diacritics ("đ" as "d" or kept), as one group (a tree: see phrase_tree)."""
     forms = {p for p in phrases} | {_strip_marks(p) for p in phrases} | {_drop_marks(p) for p in phrases}
@@ -167,9 +173,11 @@ class Grammar:
         glued = r"(?:\p{Lu}\p{Ll}|(?:ngày|của|ngay|cua|NGÀY|CỦA)(?!\p{L}))"
         code = rf"(?:(?=\p{{Lu}}[\p{{Lu}}&]*{glued})(?:{known})(?={glued})|[^\W\d_][\w&]*+(?:\.[^\W_][\w&]*+)*+)"
         code_up = rf"(?:(?i:{known})|\p{{Lu}}[\p{{Lu}}\d&]+)(?![\w&])"
-        # "QĐ", "NĐ-CP" … and as written without diacritics ("84 QD/TWDTN")
+        # "QĐ", "NĐ" …, also without diacritics or in lower case ("84 QD/TWDTN", "84 qđ/twđtn")
         type_codes = "|".join(
-            sorted({regex.escape(f) for t in vocab.types for c in t.codes if len(c) > 1 for f in (c, _strip_marks(c))})
+            sorted(
+                {regex.escape(f) for t in vocab.types for c in t.codes if len(c) > 1 for f in _code_forms(c)}
+            )
         )
         # A known code written in two parts is one code: "TTLT-BGD ĐT-BNV", "QĐ-BKH ĐT" (not "QĐ-UBND TP").
         parted = "|".join("[ ]?".join(regex.escape(ch) for ch in c) for c in reversed(codes) if len(c) > 3)

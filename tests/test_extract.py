@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 import pytest
 
@@ -1322,3 +1323,13 @@ def test_text_without_diacritics_keeps_lists_of_laws_and_codes_after_a_space() -
 )  # fmt: skip
 def test_the_constitution_and_codes_after_a_space_in_lower_case_or_capitals(text: str, spans: list[str]) -> None:
     assert [c.text for c in extract(text).citations] == spans
+
+
+@pytest.mark.parametrize("case", [str.upper, str.lower, lambda t: t.replace("\n", " ")])
+def test_a_legal_basis_after_a_title_on_the_next_line_in_any_case(case: Callable[[str], str]) -> None:
+    text = case(
+        "THÔNG TƯ SỬA ĐỔI THÔNG TƯ 19/2013/TT-NHNN NGÀY 06 THÁNG 9 NĂM 2013 QUY ĐỊNH VỀ VIỆC MUA, BÁN NỢ XẤU\n"
+        "Căn cứ Luật Ngân hàng Nhà nước Việt Nam ngày 16 tháng 6 năm 2010;\n"
+    )
+    circular, law = extract(text).citations
+    assert (circular.relation, law.relation) == ("amends", "basis")

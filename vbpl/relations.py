@@ -219,6 +219,12 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
             title_words = prev.title is not None and prev.title_end > gap_start
             if title_words and _CONJUNCTION.match(text[prev.title_end : m.start]) and prev.title_end < m.start:
                 title_words = False  # the title closed ("…”, Kế hoạch số …"): the list goes on
+            elif (
+                title_words
+                and prev.title_end < m.start
+                and (after_title := _cue_in(text, prev.title_end, m.start, first=True)) is not None
+            ):
+                title_words, cue = False, after_title  # the title ended; a cue opens what follows: "…\nCĂN CỨ …"
             elif title_words and (
                 _joins_list(text, prev, m)
                 or _later_item(text, prev, m)

@@ -1333,3 +1333,23 @@ def test_a_legal_basis_after_a_title_on_the_next_line_in_any_case(case: Callable
     )
     circular, law = extract(text).citations
     assert (circular.relation, law.relation) == ("amends", "basis")
+
+
+def test_a_law_the_guiding_texts_carry_out_is_only_mentioned_and_an_issuer_ends_before_can_cu() -> None:
+    text = (
+        "HƯỚNG DẪN THỰC HIỆN QUYẾT ĐỊNH SỐ 134/2004/QĐ-TTG NGÀY 20/7/2004 CỦA THỦ TƯỚNG CHÍNH PHỦ "
+        "Căn cứ Luật Ngân sách nhà nước ngày 16/12/2002 và các văn bản hướng dẫn thi hành Luật Ngân sách nhà nước;"
+    )
+    decision, law, law_again = extract(text).citations
+    assert decision.issuer == "THỦ TƯỚNG CHÍNH PHỦ"
+    assert [c.relation for c in (decision, law, law_again)] == ["implements", "basis", "mentions"]
+
+
+def test_a_metadata_table_run_into_one_line_gives_the_document() -> None:
+    text = (
+        "Nghị quyết 73/2012/NQ-HĐND quy định chế độ chi tiêu tỉnh Phú Yên Số hiệu: | 73/2012/NQ-HĐND | "
+        "Loại văn bản: | Nghị quyết | Ngày ban hành: | 13/12/2012 | Căn cứ Luật Ngân sách nhà nước ngày 16/12/2002;"
+    )
+    result = extract(text)
+    assert result.document is not None and result.document.symbol == "73/2012/NQ-HĐND"
+    assert [c.text for c in result.citations] == ["Luật Ngân sách nhà nước"]

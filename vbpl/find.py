@@ -35,7 +35,10 @@ _STOP_CAPITALS = (
 )  # fmt: skip
 _STOP = regex.compile(rf"{phrase_tree(_STOP_WORDS + _STOP_CAPITALS)}(?![^\W\d])")  # also "ngày26/11/2003"
 _CAPITAL_TITLE = regex.compile(
-    loose(r"(?i:quy\s+định|hướng\s+dẫn|phê\s+duyệt|ban\s+hành|về\s+việc|v/v|sửa\s+đổi|bãi\s+bỏ|thực\s+hiện|triển\s+khai)(?!\w)")
+    loose(
+        r"(?i:quy\s+định|hướng\s+dẫn|phê\s+duyệt|ban\s+hành|về\s+việc|v/v|sửa\s+đổi|bãi\s+bỏ|thực\s+hiện|triển\s+khai"
+        r"|căn\s+cứ)(?!\w)"
+    )
 )
 _GLUED_STOP = regex.compile(
     r"(?<=\p{L})(?<!(?i:một|mot))(?:ngày|của|năm|số|ngay|cua)(?=\s|\d|$)|(?<=\p{Lu})(?<!MỘT)(?:NGÀY|CỦA|NĂM|SỐ)(?=\s|\d|$)"

@@ -21,7 +21,7 @@ _NUMBER_LINE = regex.compile(
     loose(
         rf"(?:(?:^|\n|\|)[ \t#*>\-_=—–]*(?:(?:(?i:{{types}})\s+)?{SO}(?:\s+hiệu(?:\s+văn\s+bản)?|\s+ký\s+hiệu)?\s*[:|]"
         rf"|(?:Số|SỐ)(?:\s+hiệu)?(?!\w))"
-        rf"|(?<!\p{{L}})(?:Số|SỐ)\s*:"
+        rf"|(?<!\p{{L}})(?:Số|SỐ)(?:\s+(?:hiệu|HIỆU))?\s*:"  # also "… Phú Yên Số hiệu: | 73/2012/NQ-HĐND |" on one line
         # "… VIỆT NAM Nghị quyết số: 11-NQ/TW Hà Nội, ngày 06 tháng 01 năm 2012": a header run into one line
         rf"|(?<=(?<!\p{{L}})(?i:{{types}})[ \t]+)số[ \t]*:"
         rf"(?=[ \t]*[^\s,;]+[ \t]+\p{{Lu}}[^\n,;]{{0,40}},[ \t]*(?i:ngày)))"

@@ -86,14 +86,18 @@ _TITLE_FIRST = frozenset("“\"|" + "".join(w[0] for w in _TITLE_FORMS))
 # A title ends at a quote, a clause end, a list item, a definition, a dated sentence, or where the citation's
 # amendments begin
 # ("… về quản lý (đã được sửa đổi, bổ sung tại …)", "… tỉnh Thanh Hóa đã được sửa đổi tại …").
+# Led by the set of the first characters of its branches: `regex` then passes over the other characters of a title
+# at once instead of trying every branch at each (half the cost of the search).
 _TITLE_END = regex.compile(
-    loose(
+    r"(?=[”\";.\n(|NđĐdDbB])(?:"
+    + loose(
         r"[”\"]|;|\.(?=\s)|\.$|\n[ \t]*\n[ \t]*(?=[\p{Lu}\d\-+*•|#])|\n(?=[ \t]*(?:[\-+*•|#]|\d+[ \t]*\|))"
         r"|\(sau\s+đây|\|"
         r"|(?<=\s)Ngày\s+\d{1,2}[/\-.]\d{1,2}(?!\d)"  # a news lead run on after a headline: "… rừng Ngày 23/8/2017, …"
         r"|\n[ \t]*(?=(?i:căn\s+cứ)(?!\w))"  # a legal basis on the next line, also in capitals: "…\nCĂN CỨ LUẬT …"
         r"|(?P<amendment>(?:\(\s*\**\s*)?(?i:(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)))"
     )
+    + ")"
 )
 # A title or a law's name that opens in capitals ("QUY ĐỊNH XỬ PHẠT …", "LUẬT ĐẤT ĐAI") ends before the first word
 # of letters in small ones: the sentence that follows it on the same line ("… THÚ Y Căn cứ Luật …", a header run

@@ -1353,3 +1353,20 @@ def test_a_metadata_table_run_into_one_line_gives_the_document() -> None:
     result = extract(text)
     assert result.document is not None and result.document.symbol == "73/2012/NQ-HĐND"
     assert [c.text for c in result.citations] == ["Luật Ngân sách nhà nước"]
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        ("Số: 76/2016/NQ-HĐND Lào Cai, ngày 15 tháng 12 năm 2016 NGHỊ QUYẾT Ban hành quy chế hoạt động, nhiệm kỳ "
+         "2016 - 2021 HỘI ĐỒNG NHÂN DÂN TỈNH LÀO CAI KHOÁ XV Căn cứ Luật Tổ chức chính quyền địa phương;",
+         "Ban hành quy chế hoạt động, nhiệm kỳ 2016 - 2021"),
+        ("Số: 27/CT-TTg Hà Nội, ngày 17 tháng 9 năm 2018 CHỈ THỊ VỀ MỘT SỐ GIẢI PHÁP CẤP BÁCH Trong những năm qua, "
+         "Nhà nước đã cho phép nhập khẩu phế liệu.", "VỀ MỘT SỐ GIẢI PHÁP CẤP BÁCH"),
+        ("Số: 11-NQ/TW Hà Nội, ngày 06 tháng 01 năm 2012 NGHỊ QUYẾT VỀ PHÁT TRIỂN THỦ ĐÔ - I- Tình hình thực hiện",
+         "VỀ PHÁT TRIỂN THỦ ĐÔ"),
+    ],
+)  # fmt: skip
+def test_the_title_of_a_header_run_into_one_line(header: str, title: str) -> None:
+    own = extract(header).document
+    assert own is not None and own.title == title

@@ -16,7 +16,7 @@ import regex
 
 from vbpl.dates import calendar_date, iso_date
 from vbpl.grammar import DATE, SO, grammar, loose, loose_words, phrase_tree
-from vbpl.text import fold, rx, squash, strip_diacritics
+from vbpl.text import capitals_end, fold, rx, squash, strip_diacritics
 from vbpl.vocab import PARTY_CODE_TYPES, vocabulary
 
 # Words that end an issuer or a law's name (lower case: they are not part of a proper name).
@@ -99,11 +99,6 @@ _TITLE_END = regex.compile(
     )
     + ")"
 )
-# A title or a law's name that opens in capitals ("QUY ĐỊNH XỬ PHẠT …", "LUẬT ĐẤT ĐAI") ends before the first word
-# of letters in small ones: the sentence that follows it on the same line ("… THÚ Y Căn cứ Luật …", a header run
-# into one line). Codes keep their small letters ("QĐ-TTg", "08-QĐi/TW"): they are no words of letters alone.
-_CAPITALS_OPEN = regex.compile(r"\p{Lu}{2,}(?!\w)")
-_SMALL_WORD = regex.compile(r"(?<=[\s(“\"])\p{L}*\p{Ll}\p{L}*(?=[\s,;.:]|\Z)")
 # A straight quote that opens (after a space, before a word) and its closing one, on the same line.
 _QUOTED = regex.compile(r'(?<=\s)"(?=\w)[^"\n]*"')
 _DEFINED = regex.compile(
@@ -464,20 +459,12 @@ def _tail(text: str, m: Mention) -> None:
             end = quoted.end()
         else:
             end = stop.start() if stop else min(len(text), start + 500)
-            end = _capitals_end(text, start, end)  # "… THÚ Y Căn cứ …", "… THEO (Kèm"
+            end = capitals_end(text, start, end)  # "… THÚ Y Căn cứ …", "… THEO (Kèm"
         title = squash(text[start:end])
         m.title = (title.rstrip(",") if stop and stop.group("amendment") else title) or None
         m.title_end = end
     else:
         m.title_end = pos
-
-
-def _capitals_end(text: str, start: int, end: int) -> int:
-    """End of the words from start to end that open in capitals: before the first word of letters in small ones
-    (see _SMALL_WORD), with the marks before it; `end` when they do not open in capitals or hold none."""
-    if _CAPITALS_OPEN.match(text, start) and (small := _SMALL_WORD.search(text, start, end)):
-        return len(text[: small.start()].rstrip(' \t\n-–—(“",;:'))
-    return end
 
 
 def _body_goes_on(words: str) -> bool:
@@ -678,7 +665,7 @@ def _named_mention(text: str, nm: regex.Match[str]) -> Mention | None:
             return None
         end = first + len(text[first:end].rstrip())  # "Luật sửa đổi, bổ sung một số điều của " and no law named
     else:
-        end = known if lower else max(_capitals_end(text, first, _read_words(text, first, 24)), known)
+        end = known if lower else max(capitals_end(text, first, _read_words(text, first, 24)), known)
     year = None
     if trailing := _TRAILING_YEAR.search(text, first, end):
         end, year = trailing.start(), int(trailing.group(1))  # "Luật tổ chức chính quyền địa phương 2015"

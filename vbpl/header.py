@@ -11,7 +11,7 @@ from vbpl.dates import iso_date
 from vbpl.find import symbol_parts, type_from_codes
 from vbpl.grammar import DATE, OPEN_END, SO, grammar, loose, phrase_tree
 from vbpl.models import DocumentIdentity
-from vbpl.text import fold, line_matches, rx, squash, strip_diacritics
+from vbpl.text import capitals_end, fold, line_matches, rx, squash, strip_diacritics
 from vbpl.vocab import vocabulary
 
 HEADER_SPAN = 2500  # the header block sits in the first lines; web pages add a little before it
@@ -81,6 +81,10 @@ _PREAMBLE_CUE = r"(?:Căn cứ|Thực hiện|Thi hành|Để thi hành|Theo đ�
 _PREAMBLE_LINE = regex.compile(loose(rf"\n[ \t|*\-+•]*(?={_PREAMBLE_CUE})"))
 _PREAMBLE_LINE_ANY_CASE = regex.compile(loose(rf"[ \t|*\-+•]*(?i:{_PREAMBLE_CUE})"))  # after a blank line
 _SMALL = regex.compile(r"\p{Ll}")
+_ONE_LINE_TITLE_REACH = 600
+_ONE_LINE_TITLE_END = regex.compile(
+    loose(rf"\s(?={_PREAMBLE_CUE})|\s(?:[IVX]+|\d{{1,2}})[.)\-]\s|[\-_=*.…]{{3,}}|\n")
+)
 _RULE_OR_HEADING = regex.compile(r"[ \t]*(?:[\-_=*.…]+[ \t]*$|(?:[IVX]+|\d{1,2}|[a-zđ])[.)][ \t])")  # "-----", "I. …"
 _TITLE_LINE_WIDTH = 150  # a longer line after a blank one is a paragraph, not a title's next line
 _OPEN_TITLE_END = regex.compile(loose(rf"(?i:{OPEN_END})\s*\Z"))
@@ -222,6 +226,7 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     elif doc_type is None and pd and (after := type_lines[2].match(head, pd.end())):
         # A header run into one line: "… Đồng Nai, ngày … năm 2026 ## KẾ HOẠCH ### Triển khai …"
         doc_type = vocabulary().type_by_word.get(fold(after.group("type")))
+        title = _one_line_title(head[after.end() : after.end() + _ONE_LINE_TITLE_REACH])
     if symbol is None and (ts := _type_symbol_line(text, head)):
         doc_type, symbol, span = ts
         spans.append(span)
@@ -270,6 +275,16 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
     if type_line and type_line.group("type") and doc_type is not None:
         spans.append(type_line.span("type"))  # "LUẬT\nTỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG": the document's own name
     return identity, spans
+
+
+def _one_line_title(after_type: str) -> str | None:
+    """The title after a type word in a header run into one line: up to the preamble's first cue, a numbered
+    heading or a rule, and before the enacting body's name ("… nhiệm kỳ 2016 - 2021 HỘI ĐỒNG NHÂN DÂN TỈNH …")."""
+    raw = _ONE_LINE_TITLE_END.split(after_type, maxsplit=1)[0]
+    start = len(raw) - len(raw.lstrip(" \t#*|"))
+    raw = raw[: capitals_end(raw, start, len(raw))]  # "… SẢN XUẤT Trong những năm qua, …": the body
+    title = squash(raw.replace("*", "").replace("#", "").replace("|", " ")).rstrip(" -–—")
+    return _AUTHORITY_AFTER.sub("", _TITLE_STOP.split(title)[0]) or None
 
 
 def _without_restated(title: str, issuer: str | None) -> str:

@@ -133,3 +133,18 @@ def same_name(a: str, b: str) -> bool:
     if _NUMBERS.findall(ka) != _NUMBERS.findall(kb):
         return False  # "… của 11 luật có liên quan đến quy hoạch" and "… của 37 luật …" are two laws
     return fuzz.ratio(ka, kb) >= 92  # glued or split words from PDF text: "quyphạm", "Ủy bannhân"
+
+
+# Words that open in capitals ("QUY ĐỊNH XỬ PHẠT …", "LUẬT ĐẤT ĐAI": a title, a law's name) end before the first word
+# of letters in small ones: the sentence that follows them on the same line ("… THÚ Y Căn cứ Luật …", a header run
+# into one line). Codes keep their small letters ("QĐ-TTg", "08-QĐi/TW"): they are no words of letters alone.
+_CAPITALS_OPEN = regex.compile(r"\p{Lu}{2,}(?!\w)")
+_SMALL_WORD = regex.compile(r"(?<=[\s(“\"])\p{L}*\p{Ll}\p{L}*(?=[\s,;.:]|\Z)")
+
+
+def capitals_end(text: str, start: int, end: int) -> int:
+    """End of the words from start to end that open in capitals: before the first word of letters in small ones,
+    with the marks before it; `end` when they do not open in capitals or hold none."""
+    if _CAPITALS_OPEN.match(text, start) and (small := _SMALL_WORD.search(text, start, end)):
+        return len(text[: small.start()].rstrip(' \t\n-–—(“",;:'))
+    return end

@@ -843,6 +843,10 @@ _DIGITS = regex.compile(r"\d+")
 _NUMBER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđABCDEFGHIJKLMNOPQRSTUVWXYZĐ")  # "30c/NQ-CP", "30A/…"
 _SO_END = frozenset(":oốOỐ")
 _LOOKBACK = 40
+# The words before most numbers of a text ("ngày 15 tháng 12 năm 2004"), where no partial number begins.
+_DATE_WORDS = tuple(
+    {f for w in ("ngày", "tháng", "năm") for v in (w, strip_diacritics(w)) for f in (v, v.title(), v.upper())}
+)
 _URGENCY_ENDS = frozenset(("khan", "toc"))  # "khẩn", "hỏa tốc" folded (see grammar.URGENCY)
 
 
@@ -884,6 +888,8 @@ def _partials(text: str, runs: list[tuple[int, int]], taken: _Spans) -> Iterator
             continue
         if not (text[start - 1].isspace() or text[start - 1] in _SO_END):
             continue
+        if text[max(0, start - 7) : start].rstrip().endswith(_DATE_WORDS):
+            continue  # a date's number (see _DATE_WORDS), found without splitting the words before it
         words = text[max(0, start - _LOOKBACK) : start].split()
         if (len(words) > 3 or start <= _LOOKBACK) and not any(_last_letters(w) in ends for w in words[-3:]):
             if not any(_last_letters(w) in _URGENCY_ENDS for w in words[-3:]):

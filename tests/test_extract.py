@@ -1370,3 +1370,26 @@ def test_a_metadata_table_run_into_one_line_gives_the_document() -> None:
 def test_the_title_of_a_header_run_into_one_line(header: str, title: str) -> None:
     own = extract(header).document
     assert own is not None and own.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "relations"),
+    [
+        # a heading "Căn cứ thực hiện" over items that open with a pinpoint
+        ("Căn cứ thực hiện\n\n- Điều 1 Điều lệ Đảng;\n\n- Mục 1, 3, 4 Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban "
+         "Chấp hành Trung ương (khóa XIII)\n\nMục 1, 3 Hướng dẫn số 01-HD/TW ngày 28/9/2021 của Ban Bí thư.\n\n"
+         "- Mục 1, phần I của Hướng dẫn số 12-HD/BTCTW ngày 18/01/2022\n", ["basis", "basis", "basis"]),
+        # a rule followed, not a document implemented or proposed
+        ("1.3. Về tiêu chuẩn chính trị: Thực hiện theo Quy định số 58-QĐ/TW, ngày 8/2/2022 của Bộ Chính trị.",
+         ["mentions"]),
+        ("Chỉ xem xét kết nạp những người trên 60 tuổi khi đủ điều kiện theo điểm 1.1 mục 1 Hướng dẫn số 01-HD/TW.",
+         ["mentions"]),
+        ("Xét đề nghị của Sở Nội vụ tại Tờ trình số 12/TTr-SNV ngày 3/4/2020;", ["proposal"]),
+        # a later document after one named in a title is the list's next item
+        ("Căn cứ Kết luận số 18-KL/TW, ngày 22/9/2017 của Ban Bí thư về tiếp tục thực hiện Chỉ thị số 10-CT/TW của Ban "
+         "Bí thư (khóa X) về nâng cao chất lượng và Hướng dẫn số 12-HD/BTCTW, ngày 06/7/2018 của Ban Tổ chức Trung "
+         "ương;", ["basis", "mentions", "basis"]),
+    ],
+)  # fmt: skip
+def test_lists_under_a_heading_rules_followed_and_later_items(text: str, relations: list[str]) -> None:
+    assert [c.relation for c in extract(text).citations] == relations

@@ -97,8 +97,16 @@ _BY = _compile(r"\s+bởi(?!\w)", regex.IGNORECASE)  # "… bị bãi bỏ, thay
 _OTHERS_THAT = _compile(r"(?<!\w)(?:các|những)\s+\w+(?:\s+\w+)?\s+(?:sửa\s+đổi,?\s+)?\Z", regex.IGNORECASE)
 _ISSUED_BY_OTHER = _compile(r"đã\s+ban\s+hành", regex.IGNORECASE)
 _FOLLOWS_RULE = _compile(r"(?<!\w)(?:theo|tại)(?!\w)", regex.IGNORECASE)
-_LEAD = _compile(r"[\s\-+*•#>|(]*(?:\d+[.)/]|[a-zđ]\)|[IVX]+\.)?[\s\-+*•]*\Z")
-_HEADING_CUE = _compile(r"căn\s+cứ\s+(?:pháp\s+lý|ban\s+hành|xây\s+dựng)", regex.IGNORECASE)
+_THEO = _compile(r"(?<!\w)theo(?!\w)", regex.IGNORECASE)
+_THEO_NEXT = _compile(r"\s+theo(?!\w)", regex.IGNORECASE)
+# A list item's lead before its mention: a mark, perhaps a pinpoint ("- Mục 1, 3, 4 Quy định số 24-QĐ/TW", "Mục 1,
+# phần I của Hướng dẫn số 12-HD/BTCTW").
+_PINPOINT_LEAD = (
+    r"(?:(?i:điểm|khoản|điều|mục|phần|chương|phụ\s+lục)\s*[\dIVXa-zđ]+(?:\s*(?:,|và)\s*[\dIVXa-zđ]+)*[\s,]*)+"
+    r"(?:(?i:của|tại)\s+)?"
+)
+_LEAD = _compile(rf"[\s\-+*•#>|(]*(?:\d+[.)/]|[a-zđ]\)|[IVX]+\.)?[\s\-+*•]*(?:{_PINPOINT_LEAD})?\Z")
+_HEADING_CUE = _compile(r"căn\s+cứ\s+(?:pháp\s+lý|ban\s+hành|xây\s+dựng|thực\s+hiện\s*:?[ \t]*\n)", regex.IGNORECASE)
 _AFTER_REPEAL = _compile(
     r"[\s,]*(?:\([^)]{0,200}\)\s*)?(?:hết\s+hiệu\s+lực|không\s+còn\s+hiệu\s+lực)", regex.I
 )
@@ -134,6 +142,8 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
         if leading and rel == "attached" and text[m.end() : end].strip():
             continue  # "Ban hành kèm theo Quyết định này Kế hoạch thực hiện …": the cue governs "này"
         if leading:
+            if rel == "implements" and _THEO_NEXT.match(text, m.end(), end):
+                return "mentions"  # "Thực hiện theo Quy định số 58-QĐ/TW": a rule followed, not a document implemented
             if _ISSUED_BY_OTHER.search(text, m.end(), end) or (
                 rel == "proposal"
                 and not _NEXT_ITEM_AT.search(text, max(m.end(), end - 12), end)  # "… tại Tờ trình số …": proposed
@@ -150,8 +160,10 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
             if _GUIDES.search(text, rules_from, m.start()) or _DONE_UNDER.search(text, rules_from, m.start()):
                 found = "implements"  # "Hướng dẫn / … thực hiện theo Quy chế ban hành kèm theo Thông tư X": X's rules
             continue
-        if rel == "implements" and _FOLLOWS_RULE.search(text, m.end(), end):
-            rel = "mentions"
+        if (rel == "implements" and _FOLLOWS_RULE.search(text, m.end(), end)) or (
+            rel == "proposal" and _THEO.search(text, m.end(), end)
+        ):
+            rel = "mentions"  # "chỉ xem xét … khi đủ điều kiện theo … Hướng dẫn số 01-HD/TW": a rule followed
         if _ISSUED_BY_OTHER.search(text, m.end(), end):
             rel = "mentions"  # "Để thực hiện …, Thủ tướng đã ban hành Quyết định …": someone else acted
         if topic is not None and m.start() >= topic.start():
@@ -231,6 +243,13 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
                 or _DIRECTION_AT.search(text, max(prev.tail, m.start - 160), m.start)
             ):
                 title_words, cue = False, None
+            holder = in_title_of.get(i - 1)
+            if (title_words or cue is None) and holder is not None and _later_item(text, mentions[holder], m):
+                # "Căn cứ Kết luận số 18-KL/TW ngày 22/9/2017 … về … thực hiện Chỉ thị số 10-CT/TW … về … và Hướng dẫn
+                # số 12-HD/BTCTW ngày 06/7/2018 …": dated after the document whose title names the one before it
+                m.relation = mentions[holder].relation
+                prev = m
+                continue
             if title_words:
                 in_title_of[i] = i - 1
             m.relation = "mentions" if title_words else (cue or prev.relation)

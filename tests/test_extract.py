@@ -1393,3 +1393,26 @@ def test_the_title_of_a_header_run_into_one_line(header: str, title: str) -> Non
 )  # fmt: skip
 def test_lists_under_a_heading_rules_followed_and_later_items(text: str, relations: list[str]) -> None:
     assert [c.relation for c in extract(text).citations] == relations
+
+
+def test_a_party_header_on_one_line_with_so_and_no_colon_and_its_place_after_capitals() -> None:
+    text = (
+        "ĐẢNG BỘ TỈNH THÁI NGUYÊN ĐẢNG ỦY KHỐI CÁC CƠ QUAN * Số 29-HD/ĐUK ĐẢNG CỘNG SẢN VIỆT NAM Thái Nguyên, ngày 16 "
+        "tháng 4 năm 2024 HƯỚNG DẪN Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị; QUYẾT ĐỊNH SỐ 99-QĐ/TW"
+    )
+    result = extract(text)
+    assert result.document is not None
+    assert (result.document.symbol, result.document.place) == ("29-HD/ĐUK", "Thái Nguyên")
+    assert [c.symbol for c in result.citations] == ["05-CT/TW", "99-QĐ/TW"]  # "SỐ" in capitals opens a citation
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Yêu cầu nghiêm túc thực hiện chỉ đạo của Thủ tướng Chính phủ tại Thông báo số 31/TB-VPCP ngày 25/2/2021.",
+         "implements"),
+        ("Các đơn vị tổ chức thực hiện đúng quy định tại Nghị định số 15/2020/NĐ-CP ngày 3/2/2020.", "mentions"),
+    ],
+)  # fmt: skip
+def test_a_direction_carried_out_where_it_is_written_and_a_rule_followed(text: str, relation: str) -> None:
+    assert [c.relation for c in extract(text).citations] == [relation]

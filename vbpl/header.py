@@ -22,6 +22,8 @@ _NUMBER_LINE = regex.compile(
         rf"(?:(?:^|\n|\|)[ \t#*>\-_=—–]*(?:(?:(?i:{{types}})\s+)?{SO}(?:\s+hiệu(?:\s+văn\s+bản)?|\s+ký\s+hiệu)?\s*[:|]"
         rf"|(?:Số|SỐ)(?:\s+hiệu)?(?!\w))"
         rf"|(?<!\p{{L}})(?:Số|SỐ)(?:\s+(?:hiệu|HIỆU))?\s*:"  # also "… Phú Yên Số hiệu: | 73/2012/NQ-HĐND |" on one line
+        # a party header on one line: "… * Số 29-HD/ĐUK …" (in capitals, "SỐ" opens citations too)
+        rf"|(?<!\p{{L}}[ \t]*)Số[ \t]+(?=\d{{1,5}}-\p{{Lu}}[\p{{Lu}}\p{{Ll}}]*/)"
         # "… VIỆT NAM Nghị quyết số: 11-NQ/TW Hà Nội, ngày 06 tháng 01 năm 2012": a header run into one line
         rf"|(?<=(?<!\p{{L}})(?i:{{types}})[ \t]+)số[ \t]*:"
         rf"(?=[ \t]*[^\s,;]+[ \t]+\p{{Lu}}[^\n,;]{{0,40}},[ \t]*(?i:ngày)))"
@@ -81,6 +83,8 @@ _PREAMBLE_CUE = r"(?:Căn cứ|Thực hiện|Thi hành|Để thi hành|Theo đ�
 _PREAMBLE_LINE = regex.compile(loose(rf"\n[ \t|*\-+•]*(?={_PREAMBLE_CUE})"))
 _PREAMBLE_LINE_ANY_CASE = regex.compile(loose(rf"[ \t|*\-+•]*(?i:{_PREAMBLE_CUE})"))  # after a blank line
 _SMALL = regex.compile(r"\p{Ll}")
+# Words in capitals run into a place in title case on one line: "ĐẢNG CỘNG SẢN VIỆT NAM Thái Nguyên, ngày …".
+_CAPITALS_BEFORE_PLACE = regex.compile(r"^(?:\p{Lu}+[ \t]+)+(?=\p{Lu}\p{Ll})")
 _ONE_LINE_TITLE_REACH = 600
 _ONE_LINE_TITLE_END = regex.compile(
     loose(rf"\s(?={_PREAMBLE_CUE})|\s(?:[IVX]+|\d{{1,2}})[.)\-]\s|[\-_=*.…]{{3,}}|\n")
@@ -210,7 +214,7 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
         number_end = spans[0][1] if spans else -1
         if place_start < number_end < pd.end("place"):
             place_start = number_end  # "Số: 76/2016/NQ-HĐND Lào Cai, ngày …" on one line: the place follows the number
-        place = squash(text[place_start : pd.end("place")])
+        place = _CAPITALS_BEFORE_PLACE.sub("", squash(text[place_start : pd.end("place")]))
         if pd.group("d").strip(" \t._…") and pd.group("m").strip(" \t._…"):
             date, _ = iso_date(
                 rx(r"(?P<d>\d+)/(?P<m>\d+)/(?P<y>\d+)").match(f"{pd['d']}/{pd['m']}/{pd['y']}")

@@ -96,7 +96,8 @@ _PASSIVE = _compile(r"(?:được|đã|bị)\s+\Z", regex.IGNORECASE)
 _BY = _compile(r"\s+bởi(?!\w)", regex.IGNORECASE)  # "… bị bãi bỏ, thay thế bởi Quyết định số …": done by it
 _OTHERS_THAT = _compile(r"(?<!\w)(?:các|những)\s+\w+(?:\s+\w+)?\s+(?:sửa\s+đổi,?\s+)?\Z", regex.IGNORECASE)
 _ISSUED_BY_OTHER = _compile(r"đã\s+ban\s+hành", regex.IGNORECASE)
-_FOLLOWS_RULE = _compile(r"(?<!\w)(?:theo|tại)(?!\w)", regex.IGNORECASE)
+# "… thực hiện theo …", "… thực hiện đúng quy định tại …": a rule followed (not "thực hiện chỉ đạo … tại Thông báo")
+_FOLLOWS_RULE = _compile(r"(?<!\w)(?:theo|(?:quy\s+định|nêu|ghi)\s+tại)(?!\w)", regex.IGNORECASE)
 _THEO = _compile(r"(?<!\w)theo(?!\w)", regex.IGNORECASE)
 _THEO_NEXT = _compile(r"\s+theo(?!\w)", regex.IGNORECASE)
 # A list item's lead before its mention: a mark, perhaps a pinpoint ("- Mục 1, 3, 4 Quy định số 24-QĐ/TW", "Mục 1,

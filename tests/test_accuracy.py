@@ -51,8 +51,8 @@ def test_seeds_are_byte_identical_to_the_originals() -> None:
 # diacritics are real (all-caps pages, old web pages and mail); a change that loses what they read fails. Whole
 # texts in lower case or on one line are no form people write, so they are measured but not held to a floor.
 VARIANT_FLOORS = {
-    "upper": {"precision": 0.98, "recall": 0.98, "date": 0.97, "relation": 0.95, "self": 0.98},
-    "no-diacritics": {"precision": 0.98, "recall": 0.97, "date": 0.98, "relation": 0.96, "self": 0.97},
+    "upper": {"precision": 0.98, "recall": 0.98, "date": 0.98, "relation": 0.96, "self": 0.98},
+    "no-diacritics": {"precision": 0.985, "recall": 0.985, "date": 0.985, "relation": 0.975, "self": 0.98},
     "nbsp": BARS,
     "Ð (U+00D0)": BARS,
 }

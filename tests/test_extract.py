@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from vbpl import extract
+from vbpl.models import Citation, DocumentIdentity
 
 CASES = [
     # text, type, symbol, date, relation
@@ -127,6 +128,13 @@ CASES = [
     # A page glued the next word to the symbol.
     ("Xem Thông tư 19/2023/TT-BTNMTNgày đăng 01/12/2023", "Thông tư", "19/2023/TT-BTNMT", None, "mentions"),
 ]
+
+
+def _own_and_cited(text: str) -> tuple[DocumentIdentity, list[Citation]]:
+    """The document's own identity (which the text must have) and its citations."""
+    result = extract(text)
+    assert result.document is not None
+    return result.document, result.citations
 
 
 @pytest.mark.parametrize(("text", "doc_type", "symbol", "date", "relation"), CASES)
@@ -1277,10 +1285,8 @@ def test_a_party_header_run_into_one_line_with_so_mid_line_is_the_document() -> 
         "VỀ PHƯƠNG HƯỚNG PHÁT TRIỂN THỦ ĐÔ I- Kết quả thực hiện Nghị quyết 15-NQ/TW của Bộ Chính trị 1- Thủ đô Hà Nội "
         "có bề dày lịch sử. Theo Quyết định số: 12/QĐ-UBND ngày 3/4/2012, …"
     )
-    result = extract(text)
-    assert result.document is not None
-    assert (result.document.symbol, result.document.date) == ("11-NQ/TW", "2012-01-06")
-    resolution, decision = result.citations
+    own, (resolution, decision) = _own_and_cited(text)
+    assert (own.symbol, own.date) == ("11-NQ/TW", "2012-01-06")
     assert (resolution.symbol, resolution.issuer) == ("15-NQ/TW", "Bộ Chính trị")
     assert decision.symbol == "12/QĐ-UBND"  # "số:" in running text, with no place before its date
 
@@ -1350,9 +1356,9 @@ def test_a_metadata_table_run_into_one_line_gives_the_document() -> None:
         "Nghị quyết 73/2012/NQ-HĐND quy định chế độ chi tiêu tỉnh Phú Yên Số hiệu: | 73/2012/NQ-HĐND | "
         "Loại văn bản: | Nghị quyết | Ngày ban hành: | 13/12/2012 | Căn cứ Luật Ngân sách nhà nước ngày 16/12/2002;"
     )
-    result = extract(text)
-    assert result.document is not None and result.document.symbol == "73/2012/NQ-HĐND"
-    assert [c.text for c in result.citations] == ["Luật Ngân sách nhà nước"]
+    own, cited = _own_and_cited(text)
+    assert own.symbol == "73/2012/NQ-HĐND"
+    assert [c.text for c in cited] == ["Luật Ngân sách nhà nước"]
 
 
 @pytest.mark.parametrize(
@@ -1400,10 +1406,9 @@ def test_a_party_header_on_one_line_with_so_and_no_colon_and_its_place_after_cap
         "ĐẢNG BỘ TỈNH THÁI NGUYÊN ĐẢNG ỦY KHỐI CÁC CƠ QUAN * Số 29-HD/ĐUK ĐẢNG CỘNG SẢN VIỆT NAM Thái Nguyên, ngày 16 "
         "tháng 4 năm 2024 HƯỚNG DẪN Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị; QUYẾT ĐỊNH SỐ 99-QĐ/TW"
     )
-    result = extract(text)
-    assert result.document is not None
-    assert (result.document.symbol, result.document.place) == ("29-HD/ĐUK", "Thái Nguyên")
-    assert [c.symbol for c in result.citations] == ["05-CT/TW", "99-QĐ/TW"]  # "SỐ" in capitals opens a citation
+    own, cited = _own_and_cited(text)
+    assert (own.symbol, own.place) == ("29-HD/ĐUK", "Thái Nguyên")
+    assert [c.symbol for c in cited] == ["05-CT/TW", "99-QĐ/TW"]  # "SỐ" in capitals opens a citation
 
 
 @pytest.mark.parametrize(

@@ -1421,3 +1421,13 @@ def test_a_party_header_on_one_line_with_so_and_no_colon_and_its_place_after_cap
 )  # fmt: skip
 def test_a_direction_carried_out_where_it_is_written_and_a_rule_followed(text: str, relation: str) -> None:
     assert [c.relation for c in extract(text).citations] == [relation]
+
+
+def test_an_article_on_the_next_line_ends_a_title_and_a_cue_broken_at_a_line_end_goes_on() -> None:
+    text = (
+        "CĂN CỨ NGHỊ ĐỊNH SỐ 55/2011/NĐ-CP NGÀY 04 THÁNG 7 NĂM 2011 CỦA CHÍNH PHỦ QUY ĐỊNH CHỨC NĂNG CỦA TỔ CHỨC PHÁP\n"
+        "CHẾ,\nĐIỀU 1. SỬA ĐỔI, BỔ SUNG, BÃI\nBỎ MỘT SỐ ĐIỀU, KHOẢN CỦA NGHỊ ĐỊNH SỐ 63/2010/NĐ-CP NGÀY 08/6/2010\n"
+    )
+    basis, amended = extract(text).citations
+    assert basis.title == "QUY ĐỊNH CHỨC NĂNG CỦA TỔ CHỨC PHÁP CHẾ,"
+    assert (basis.relation, amended.relation) == ("basis", "amends")

@@ -95,6 +95,7 @@ _TITLE_END = regex.compile(
         r"|\(sau\s+đây|\|"
         r"|(?<=\s)Ngày\s+\d{1,2}[/\-.]\d{1,2}(?!\d)"  # a news lead run on after a headline: "… rừng Ngày 23/8/2017, …"
         r"|\n[ \t]*(?=(?i:căn\s+cứ)(?!\w))"  # a legal basis on the next line, also in capitals: "…\nCĂN CỨ LUẬT …"
+        r"|\n[ \t]*(?=(?i:điều)[ \t]+\d+[ \t]*[.:])"  # an article on the next line: "…\nĐIỀU 1. SỬA ĐỔI …"
         r"|(?P<amendment>(?:\(\s*\**\s*)?(?i:(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)))"
     )
     + ")"

@@ -370,6 +370,8 @@ def _wrapped(text: str, x: int) -> bool:
     first = line_start + len(line) - len(line.lstrip(" \t"))
     if (cue := grammar().cues.match(text, first, x + 40)) is not None and cue.end() > x:
         return True  # a cue broken across the lines: "CĂN\nCỨ LUẬT …"
+    if any(c.start() < x for c in grammar().cues.finditer(text, max(first, x - 24), x + 24) if c.end() > x):
+        return True  # and at the end of a line: "ĐIỀU 1. SỬA ĐỔI, BỔ SUNG, BÃI\nBỎ MỘT SỐ ĐIỀU …"
     if len(words) <= 1 or _WORD.match(words, len(words) - 1) is None:
         return False
     if _HEADING.match(line) is not None and not _OPEN_END.search(words):

@@ -1431,3 +1431,12 @@ def test_an_article_on_the_next_line_ends_a_title_and_a_cue_broken_at_a_line_end
     basis, amended = extract(text).citations
     assert basis.title == "QUY ĐỊNH CHỨC NĂNG CỦA TỔ CHỨC PHÁP CHẾ,"
     assert (basis.relation, amended.relation) == ("basis", "amends")
+
+
+def test_a_short_name_defined_in_capitals() -> None:
+    text = (
+        "SỬA ĐỔI THÔNG TƯ SỐ 145/2013/TT-BTC NGÀY 21/10/2013 CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH HƯỚNG DẪN KẾ HOẠCH DỰ TRỮ "
+        "QUỐC GIA (SAU ĐÂY GỌI LÀ THÔNG TƯ SỐ 145/2013/TT-BTC) NHƯ SAU"
+    )
+    circular, defined = extract(text).citations
+    assert (defined.form, defined.relation, defined.id) == ("defined", circular.relation, circular.id)

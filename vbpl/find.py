@@ -112,6 +112,7 @@ _PINPOINT = regex.compile(
         r"(?:của\s+|tại\s+)?)\Z"
     )
 )
+_HERE = ("đây", "day", "ĐÂY", "DAY")  # of "sau đây gọi là", in any case: where a definition may be
 _PINPOINT_WORDS = ("điều", "khoản", "mục", "lục", "dieu", "khoan", "muc", "luc")
 _COUNTRY = regex.compile(loose(r"\s+(?i:nước\s+cộng\s+h[òo]a\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam)(?!\w)"))
 _YEAR_AFTER = regex.compile(loose(r"\s+(?i:năm)\s+(?:19|20)\d\d(?!\d)"))
@@ -714,9 +715,7 @@ def find_mentions(text: str) -> list[Mention]:
     for i, m in enumerate(mentions):
         _tail(text, m)
         near = max(0, m.start - 40)
-        defined = (text.find("đây", near, m.start) >= 0 or text.find("day", near, m.start) >= 0) and _DEFINED.search(
-            text, near, m.start
-        )
+        defined = any(text.find(word, near, m.start) >= 0 for word in _HERE) and _DEFINED.search(text, near, m.start)
         if defined or _names_again(text, mentions, i):
             m.form = "defined"
         before = text[max(0, m.start - 60) : m.start].lower()  # a pinpoint has one of these words:
@@ -724,7 +723,7 @@ def find_mentions(text: str) -> list[Mention]:
             pin := _PINPOINT.search(text, max(0, m.start - 60), m.start)
         ):
             m.pinpoint = squash(pin.group("pin"))
-    if "(" in text and (text.find("đây") >= 0 or text.find("day") >= 0):
+    if "(" in text and any(text.find(word) >= 0 for word in _HERE):
         mentions = _with_bare_names(text, mentions)
     return mentions
 

@@ -1440,3 +1440,13 @@ def test_a_short_name_defined_in_capitals() -> None:
     )
     circular, defined = extract(text).citations
     assert (defined.form, defined.relation, defined.id) == ("defined", circular.relation, circular.id)
+
+
+def test_a_numbered_item_in_capitals_ending_in_cua_goes_on_on_the_next_line() -> None:
+    text = (
+        "ĐƯỢC SỬA ĐỔI, BỔ SUNG BỞI:\n2. LUẬT SỐ 47/2019/QH14 NGÀY 22 THÁNG 11 NĂM 2019 CỦA\nQUỐC HỘI SỬA ĐỔI, BỔ SUNG "
+        "MỘT SỐ ĐIỀU CỦA LUẬT TỔ CHỨC CHÍNH PHỦ, CÓ HIỆU LỰC KỂ TỪ NGÀY 01 THÁNG 7 NĂM 2020;\n"
+    )
+    amending, named = extract(text).citations
+    assert amending.issuer == "QUỐC HỘI"
+    assert named.relation == "mentions"  # named in the amending law's title

@@ -374,7 +374,7 @@ def _wrapped(text: str, x: int) -> bool:
         return True  # and at the end of a line: "ĐIỀU 1. SỬA ĐỔI, BỔ SUNG, BÃI\nBỎ MỘT SỐ ĐIỀU …"
     if len(words) <= 1 or _WORD.match(words, len(words) - 1) is None:
         return False
-    if _HEADING.match(line) is not None and not _OPEN_END.search(words):
+    if _HEADING.match(line) is not None and not _OPEN_END_ANY_CASE.search(words):
         return False  # "1. Mục tiêu", but "2. Luật số 47/2019/QH14 ngày 22 tháng 11 năm 2019 của\nQuốc hội …" goes on
     if capitals:  # a long line, one that ends in a word that cannot end it, or a cue's clause ("THEO ĐỀ NGHỊ CỦA BỘ")
         return _LOWER.search(words) is None and (

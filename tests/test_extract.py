@@ -1450,3 +1450,12 @@ def test_a_numbered_item_in_capitals_ending_in_cua_goes_on_on_the_next_line() ->
     amending, named = extract(text).citations
     assert amending.issuer == "QUỐC HỘI"
     assert named.relation == "mentions"  # named in the amending law's title
+
+
+def test_on_one_line_the_last_capitalised_cue_before_a_first_mention_governs_it() -> None:
+    text = (
+        "THÔNG TƯ Sửa đổi và bãi bỏ một số thông tư thuộc thẩm quyền của Bộ trưởng _____________ "
+        "Căn cứ Luật Khoáng sản ngày 17 tháng 11 năm 2010;"
+    )
+    [law] = extract(text).citations
+    assert law.relation == "basis"

@@ -127,6 +127,8 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
         # "… triển khai …, bảo đảm phù hợp với Nghị quyết số 66": a measure, not what is done
         return "basis" if just_before.group("basis") else "mentions"
     g = grammar()
+    if first and (opening := _last_opening(text, start, end)) is not None and opening > start:
+        start = opening  # "… Sửa đổi và bãi bỏ một số thông tư … _____ Căn cứ Luật …" on one line: the last sentence
     found = None
     topic = _OPINION_ON.search(text, start, end)
     for m in g.cues.finditer(text, start, end):
@@ -170,6 +172,18 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
         if topic is not None and m.start() >= topic.start():
             rel = "mentions"  # "Sở Tư pháp có ý kiến đối với việc tiếp tục thực hiện Quyết định …": a topic
         found = rel
+    return found
+
+
+def _last_opening(text: str, start: int, end: int) -> int | None:
+    """Where the last cue written with its capital after a word in capitals, a rule or a sentence's end begins (see
+    _opening_cue), else None."""
+    found = None
+    for m in grammar().cues.finditer(text, start, end):
+        word = m.group()
+        capitalised = word[:1].isupper() and not word.isupper()
+        if capitalised and _AFTER_CAPITALS.search(text, max(start, m.start() - 40), m.start()):
+            found = m.start()
     return found
 
 
@@ -325,13 +339,8 @@ def _repealed_lists(text: str, mentions: list[Mention]) -> None:
 def _opening_cue(text: str, start: int, end: int) -> str | None:
     """The relation of the last cue between start and end that is written with its capital after a word in capitals,
     a rule or a sentence's end: it opens a sentence, also where the line break before it was lost; else None."""
-    found = None
-    for m in grammar().cues.finditer(text, start, end):
-        word = m.group()
-        capitalised = word[:1].isupper() and not word.isupper()
-        if capitalised and _AFTER_CAPITALS.search(text, max(start, m.start() - 40), m.start()):
-            found = m
-    return None if found is None else _cue_in(text, found.start(), end, first=True)
+    found = _last_opening(text, start, end)
+    return None if found is None else _cue_in(text, found, end, first=True)
 
 
 def _may_precede_enacting(text: str, pos: int) -> bool:

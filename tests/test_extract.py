@@ -1459,3 +1459,11 @@ def test_on_one_line_the_last_capitalised_cue_before_a_first_mention_governs_it(
     )
     [law] = extract(text).citations
     assert law.relation == "basis"
+
+
+def test_on_one_line_a_capitalised_cue_after_a_title_s_last_year_opens_a_sentence() -> None:
+    text = (
+        "## KẾ HOẠCH ### Triển khai các nhiệm vụ trọng tâm về nâng cao năng suất năm 2026 "
+        "Căn cứ Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ;"
+    )
+    assert [c.relation for c in extract(text).citations] == ["basis"]

@@ -45,9 +45,10 @@ _WORD = _compile(r"\w")
 _NEXT_LINE_NAME = _compile(r"\n[ \t]*\p{Lu}\p{Ll}")
 _NEXT_LINE_CAPITALS = _compile(r"\n[ \t]*\p{Lu}(?:\p{Lu}|[ \t])")
 # A header in capitals (its years too: "… ĐẾN NĂM 2050"; a last word of one letter: "… LĨNH VỰC THÚ Y"), a rule, a
-# sentence's end; then perhaps a list item's mark.
+# sentence's end, a title's last year ("… năm 2026 Căn cứ …"); then perhaps a list item's mark.
 _AFTER_CAPITALS = _compile(
-    r"(?:(?:\p{Lu}{2,}|(?<=\p{Lu}{2,}[ \t]+)\p{Lu})(?:[\s,\-–]+\d+)*|_{3,}|-{3,}|[.;:])\s+(?:[\-+*•][ \t]+)?\Z"
+    r"(?:(?:\p{Lu}{2,}|(?<=\p{Lu}{2,}[ \t]+)\p{Lu})(?:[\s,\-–]+\d+)*|_{3,}|-{3,}|[.;:]|(?<!\d)(?:19|20)\d\d)\s+"
+    r"(?:[\-+*•][ \t]+)?\Z"
 )
 _CAPITALS_WRAP = 40  # a shorter line in capitals is a heading or a header line, not a wrapped sentence
 _WRAP_WIDTH = 300  # a longer line is no hard wrap

@@ -1467,3 +1467,11 @@ def test_on_one_line_a_capitalised_cue_after_a_title_s_last_year_opens_a_sentenc
         "Căn cứ Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ;"
     )
     assert [c.relation for c in extract(text).citations] == ["basis"]
+
+
+def test_what_the_enacting_words_after_a_proposal_say_of_a_document() -> None:
+    text = (
+        "Theo đề nghị của Vụ trưởng Vụ Pháp chế, Bộ trưởng Bộ Tài chính ban hành Thông tư quy định chi tiết một số "
+        "điều của Quyết định số 20/2016/QĐ-TTg ngày 11 tháng 5 năm 2016 của Thủ tướng Chính phủ."
+    )
+    assert [c.relation for c in extract(text).citations] == ["implements"]

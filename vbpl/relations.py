@@ -99,6 +99,7 @@ _OTHERS_THAT = _compile(r"(?<!\w)(?:các|những)\s+\w+(?:\s+\w+)?\s+(?:sửa\s+
 _ISSUED_BY_OTHER = _compile(r"đã\s+ban\s+hành", regex.IGNORECASE)
 # "… thực hiện theo …", "… thực hiện đúng quy định tại …": a rule followed (not "thực hiện chỉ đạo … tại Thông báo")
 _FOLLOWS_RULE = _compile(r"(?<!\w)(?:theo|(?:quy\s+định|nêu|ghi)\s+tại)(?!\w)", regex.IGNORECASE)
+_ENACTS = _compile(r"(?<!\w)ban\s+hành\s+", regex.IGNORECASE)
 _THEO = _compile(r"(?<!\w)theo(?!\w)", regex.IGNORECASE)
 _THEO_NEXT = _compile(r"\s+theo(?!\w)", regex.IGNORECASE)
 # A list item's lead before its mention: a mark, perhaps a pinpoint ("- Mục 1, 3, 4 Quy định số 24-QĐ/TW", "Mục 1,
@@ -148,6 +149,9 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
         if leading:
             if rel == "implements" and _THEO_NEXT.match(text, m.end(), end):
                 return "mentions"  # "Thực hiện theo Quy định số 58-QĐ/TW": a rule followed, not a document implemented
+            if rel == "proposal" and (enacted := _enacting_end(text, m.end(), end)) is not None:
+                # "Theo đề nghị của Vụ trưởng …, Bộ trưởng … ban hành Thông tư quy định chi tiết … của Quyết định …"
+                return _cue_in(text, enacted, end, first=False) or "mentions"
             if _ISSUED_BY_OTHER.search(text, m.end(), end) or (
                 rel == "proposal"
                 and not _NEXT_ITEM_AT.search(text, max(m.end(), end - 12), end)  # "… tại Tờ trình số …": proposed
@@ -185,6 +189,15 @@ def _last_opening(text: str, start: int, end: int) -> int | None:
         capitalised = word[:1].isupper() and not word.isupper()
         if capitalised and _AFTER_CAPITALS.search(text, max(start, m.start() - 40), m.start()):
             found = m.start()
+    return found
+
+
+def _enacting_end(text: str, start: int, end: int) -> int | None:
+    """End of the enacting words ("… ban hành Thông tư") between start and end, the last of them, else None."""
+    found = None
+    for m in _ENACTS.finditer(text, start, end):
+        if (tw := grammar().type_word.match(text, m.end(), end)) is not None:
+            found = tw.end()
     return found
 
 

@@ -1475,3 +1475,30 @@ def test_what_the_enacting_words_after_a_proposal_say_of_a_document() -> None:
         "điều của Quyết định số 20/2016/QĐ-TTg ngày 11 tháng 5 năm 2016 của Thủ tướng Chính phủ."
     )
     assert [c.relation for c in extract(text).citations] == ["implements"]
+
+
+def test_html_tags_left_in_a_text_and_a_code_broken_at_a_line_without_its_hyphen() -> None:
+    text = (
+        "Căn cứ Nghị định số 27/2018/NĐCP ngày 01 <br />\ntháng 3 năm 2018 của Chính phủ sửa đổi một số điều của "
+        "Nghị định số 72/2013/NĐ<br />\nCP và Nghị định số 150/2018/NĐCP ngày 07/11/2018 của Chính phủ;"
+    )
+    amending, amended, later = extract(text).citations
+    assert (amending.date, amending.relation) == ("2018-03-01", "basis")
+    assert (amended.symbol, amended.relation) == ("72/2013/NĐ-CP", "mentions")
+    assert amended.text == "Nghị định số 72/2013/NĐ<br />\nCP"  # the span in the text as written
+    assert later.relation == "basis"
+
+
+def test_the_next_item_of_a_list_whose_first_item_s_title_names_others() -> None:
+    text = (
+        "THÔNG TƯ SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA THÔNG TƯ SỐ 149/2020/TT-BCA NGÀY 31 THÁNG 12 NĂM 2020 CỦA BỘ TRƯỞNG "
+        "BỘ CÔNG AN QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ 136/2020/NĐ-CP NGÀY 24 THÁNG 11 NĂM 2020 CỦA\n"
+        "CHÍNH PHỦ QUY ĐỊNH CHI TIẾT LUẬT PHÒNG CHÁY VÀ CHỮA CHÁY VÀ THÔNG TƯ SỐ 08/2018/TT-BCA NGÀY 05 THÁNG 3 NĂM "
+        "2018 CỦA BỘ TRƯỞNG BỘ\nCÔNG AN QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ 83/2017/NĐ-CP NGÀY 18 THÁNG 7 "
+        "NĂM 2017\nCăn cứ Luật Phòng cháy và chữa cháy ngày 29 tháng 6 năm 2001;"
+    )
+    relations = [(c.symbol or c.text, c.relation) for c in extract(text).citations]
+    assert relations == [
+        ("149/2020/TT-BCA", "amends"), ("136/2020/NĐ-CP", "mentions"), ("LUẬT PHÒNG CHÁY VÀ CHỮA CHÁY", "mentions"),
+        ("08/2018/TT-BCA", "amends"), ("83/2017/NĐ-CP", "mentions"), ("Luật Phòng cháy và chữa cháy", "basis"),
+    ]  # fmt: skip

@@ -214,7 +214,7 @@ def canonical_codes(written: str) -> tuple[tuple[str, str], ...]:
     parts: list[tuple[str, str]] = []
     official = _official_codes()
     for m in _CODE_PART.finditer(written):
-        sep = m.group(1).strip()[:1]
+        sep = m.group(1).strip()[:1] or ("-" if m.group(1) else "")
         token = m.group(2).replace(" ", "")  # "BGD ĐT": one code in two parts
         if token not in official and (canonical := vocab.canonical_code.get(fold(token))):
             token = canonical
@@ -239,7 +239,7 @@ def _glued_codes(token: str) -> tuple[tuple[str, str], tuple[str, str]] | None:
     return None
 
 
-_CODE_PART = regex.compile(r"(\s*(?:--|//|[-/])\s*|^)([^\s\-/]+(?: [^\s\-/]+)?)")
+_CODE_PART = regex.compile(r"(\s*(?:--|//|[-/])\s*|^|[ \t]*\n\s*)([^\s\-/]+(?: [^\s\-/]+)?)")  # "NĐ\nCP": its "-" lost
 
 
 @cache
@@ -470,10 +470,20 @@ def _tail(text: str, m: Mention) -> None:
 
 
 def _body_goes_on(words: str) -> bool:
-    """Whether the words read of an issuer are only the first words of a body's name ("ỦY", "Ban Thường vụ"), so that
-    they go on after a line break before a capital."""
-    read = " ".join(fold(words).split()) + " "
-    return any(len(prefix) > len(read) and prefix.startswith(read) for prefix, _ in vocabulary().levels)
+    """Whether the words read of an issuer end in only the first words of a body's name ("ỦY", "Ban Thường vụ", "BỘ
+    TRƯỞNG BỘ"), so that they go on after a line break before a capital. A prefix that ends in a space ("bo ") is
+    followed by the body's own name."""
+    folded = fold(words).split()
+    for k in range(max(0, len(folded) - 3), len(folded)):
+        read = " ".join(folded[k:]) + " "
+        if any(prefix.startswith(read) and (len(prefix) > len(read) or prefix[-1] == " ") for prefix in _prefixes()):
+            return True
+    return False
+
+
+@cache
+def _prefixes() -> tuple[str, ...]:
+    return tuple(prefix for prefix, _ in vocabulary().levels)
 
 
 def _spaces_end(text: str, pos: int) -> int:

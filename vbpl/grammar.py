@@ -182,7 +182,11 @@ class Grammar:
         # A known code written in two parts is one code: "TTLT-BGD ĐT-BNV", "QĐ-BKH ĐT" (not "QĐ-UBND TP").
         parted = "|".join("[ ]?".join(regex.escape(ch) for ch in c) for c in reversed(codes) if len(c) > 3)
         two_parts = rf"(?<=\p{{Lu}})[ ]\p{{Lu}}+(?![\w&])(?<=(?<![\w&])(?:{parted}))"
-        steps = rf"(?:--|//|[-/])(?:{code})|(?:\s+[-/]\s*|[-/]\s+)(?:{code_up})"  # to the next code
+        steps = (
+            rf"(?:--|//|[-/])(?:{code})|(?:\s+[-/]\s*|[-/]\s+)(?:{code_up})"  # to the next code
+            # its "-" lost at a line break after the type code of a normative symbol: "72/2013/NĐ\nCP"
+            rf"|(?<=/(?:19|20)\d\d/(?:{type_codes}))[ \t]*\n[ \t]*(?:{known})(?![\w&])"
+        )
         plain_codes = rf"{code}(?:{steps})*"
         codes_rx = rf"{code}(?:{steps}|{two_parts})*"
         self.symbol = regex.compile(

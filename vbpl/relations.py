@@ -241,8 +241,8 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
                 continue
             if _CONJUNCTION.match(gap):
                 holder = in_title_of.get(i - 1)
-                if holder is not None and _AND_BEFORE.search(gap) and _dated_after(m, mentions[holder]):
-                    m.relation = mentions[holder].relation  # a later document is not named in the title: the list's
+                if holder is not None and (item := _item_of(text, mentions, in_title_of, i)) is not None:
+                    _join_item(mentions, in_title_of, i, item)  # a document the title cannot name: the list's next item
                 else:
                     m.relation = prev.relation
                     if holder is not None:
@@ -272,11 +272,10 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
                 or _DIRECTION_AT.search(text, max(prev.tail, m.start - 160), m.start)
             ):
                 title_words, cue = False, None
-            holder = in_title_of.get(i - 1)
-            if (title_words or cue is None) and holder is not None and _later_item(text, mentions[holder], m):
+            if (title_words or cue is None) and (item := _item_of(text, mentions, in_title_of, i)) is not None:
                 # "Căn cứ Kết luận số 18-KL/TW ngày 22/9/2017 … về … thực hiện Chỉ thị số 10-CT/TW … về … và Hướng dẫn
                 # số 12-HD/BTCTW ngày 06/7/2018 …": dated after the document whose title names the one before it
-                m.relation = mentions[holder].relation
+                _join_item(mentions, in_title_of, i, item)
                 prev = m
                 continue
             if title_words:
@@ -464,6 +463,35 @@ def _later_item(text: str, prev: Mention, m: Mention) -> bool:
     "Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 … quy định chi tiết và hướng dẫn thi hành một số điều của Luật Hộ
     tịch và Quyết định số 101/QĐ-TTg ngày 23/01/2017 …"."""
     return _dated_after(m, prev) and _AND_BEFORE.search(text, max(prev.tail, m.start - 8), m.start) is not None
+
+
+def _item_of(text: str, mentions: list[Mention], in_title_of: dict[int, int], i: int) -> int | None:
+    """The mention whose list mentions[i] goes on after "và", where the one before it stands in a title (or a title
+    within a title): the nearest holder of those titles that it is dated after (see _later_item) or that it parallels
+    (see _sibling_of); else None."""
+    m, prev = mentions[i], mentions[i - 1]
+    if _AND_BEFORE.search(text, max(prev.tail, m.start - 8), m.start) is None:
+        return None
+    holder = in_title_of.get(i - 1)
+    while holder is not None:
+        if _dated_after(m, mentions[holder]) or _sibling_of(mentions[holder], prev, m):
+            return holder
+        holder = in_title_of.get(holder)
+    return None
+
+
+def _join_item(mentions: list[Mention], in_title_of: dict[int, int], i: int, item: int) -> None:
+    """mentions[i] is the next item of mentions[item]'s list: its relation, and the title that holds it if any."""
+    mentions[i].relation = mentions[item].relation
+    if (outer := in_title_of.get(item)) is not None:
+        in_title_of[i] = outer
+
+
+def _sibling_of(holder: Mention, prev: Mention, m: Mention) -> bool:
+    """Whether m is another item of the list that `holder` opens, not a document its title names: of
+    holder's type, not of the type of the one before it, written in full ("… THÔNG TƯ SỐ 149/2020/TT-BCA … QUY ĐỊNH
+    CHI TIẾT … NGHỊ ĐỊNH SỐ 136/2020/NĐ-CP … VÀ THÔNG TƯ SỐ 08/2018/TT-BCA NGÀY …")."""
+    return m.type is not None and m.type == holder.type != prev.type and m.date is not None
 
 
 def _named(mentions: list[Mention], i: int) -> Mention:

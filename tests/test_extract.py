@@ -1502,3 +1502,17 @@ def test_the_next_item_of_a_list_whose_first_item_s_title_names_others() -> None
         ("149/2020/TT-BCA", "amends"), ("136/2020/NĐ-CP", "mentions"), ("LUẬT PHÒNG CHÁY VÀ CHỮA CHÁY", "mentions"),
         ("08/2018/TT-BCA", "amends"), ("83/2017/NĐ-CP", "mentions"), ("Luật Phòng cháy và chữa cháy", "basis"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type"),
+    [
+        ("NGHỊ QUYẾT VỀ CHÍNH SÁCH PHÁT TRIỂN CÂY CAO SU HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA Căn cứ Luật Đất đai;",
+         "Nghị quyết"),
+        ("CHƯƠNG TRÌNH HÀNH ĐỘNG THỰC HIỆN NGHỊ QUYẾT SỐ 09-NQ/TW L.T.S: NGÀY 23-2, TỈNH ỦY BAN HÀNH …", None),
+        ("CHƯƠNG TRÌNH CÔNG TÁC NĂM 2024 GỒM CÁC NỘI DUNG SAU", None),  # no preamble: a headline
+    ],
+)  # fmt: skip
+def test_a_type_line_opening_a_text_on_one_line_before_its_preamble(text: str, doc_type: str | None) -> None:
+    own = extract(text).document
+    assert (own.type if own is not None else None) == doc_type

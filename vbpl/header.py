@@ -86,6 +86,8 @@ _SMALL = regex.compile(r"\p{Ll}")
 # Words in capitals run into a place in title case on one line: "ĐẢNG CỘNG SẢN VIỆT NAM Thái Nguyên, ngày …".
 _CAPITALS_BEFORE_PLACE = regex.compile(r"^(?:\p{Lu}+[ \t]+)+(?=\p{Lu}\p{Ll})")
 _ONE_LINE_TITLE_REACH = 600
+_PREAMBLE_AFTER = regex.compile(loose(rf"\s(?={_PREAMBLE_CUE})"))  # the preamble under a type line, not a headline's
+_NUMBER_AFTER = regex.compile(loose(rf"[ \t#*|]*(?:{SO}\s*:?\s*)?\d"))  # "QUYẾT ĐỊNH SỐ 12/…": a citation, no type line
 _ONE_LINE_TITLE_END = regex.compile(
     loose(rf"\s(?={_PREAMBLE_CUE})|\s(?:[IVX]+|\d{{1,2}})[.)\-]\s|[\-_=*.…]{{3,}}|\n")
 )
@@ -227,8 +229,16 @@ def read_header(text: str) -> tuple[DocumentIdentity | None, list[tuple[int, int
         raw_title = _title_lines(_PREAMBLE_LINE.split(type_line.group("title"))[0])
         title = squash(raw_title.replace("*", "").replace("#", "").replace("|", " "))
         title = _AUTHORITY_AFTER.sub("", _TITLE_STOP.split(title)[0]) or None
-    elif doc_type is None and pd and (after := type_lines[2].match(head, pd.end())):
-        # A header run into one line: "… Đồng Nai, ngày … năm 2026 ## KẾ HOẠCH ### Triển khai …"
+    elif doc_type is None and (
+        (pd and (after := type_lines[2].match(head, pd.end())))
+        or (
+            (after := type_lines[2].match(head))
+            and not _NUMBER_AFTER.match(head, after.end())
+            and _PREAMBLE_AFTER.search(head, after.end(), after.end() + _ONE_LINE_TITLE_REACH)
+        )
+    ):
+        # A header run into one line: "… Đồng Nai, ngày … năm 2026 ## KẾ HOẠCH ### Triển khai …", or one that opens
+        # the text with its type ("NGHỊ QUYẾT VỀ CHÍNH SÁCH … HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA … Căn cứ …")
         doc_type = vocabulary().type_by_word.get(fold(after.group("type")))
         title = _one_line_title(head[after.end() : after.end() + _ONE_LINE_TITLE_REACH])
     if symbol is None and (ts := _type_symbol_line(text, head)):

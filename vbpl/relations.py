@@ -129,11 +129,13 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
         # "… triển khai …, bảo đảm phù hợp với Nghị quyết số 66": a measure, not what is done
         return "basis" if just_before.group("basis") else "mentions"
     g = grammar()
-    if first and (opening := _last_opening(text, start, end)) is not None and opening > start:
-        start = opening  # "… Sửa đổi và bãi bỏ một số thông tư … _____ Căn cứ Luật …" on one line: the last sentence
+    cues = list(g.cues.finditer(text, start, end))
+    if first and len(cues) > 1 and (opening := _last_opening(text, start, cues)) is not None:
+        cues = cues[opening:]  # "… Sửa đổi và bãi bỏ … thông tư … _____ Căn cứ Luật …" on one line: the last sentence
+        start = cues[0].start()
     found = None
     topic = _OPINION_ON.search(text, start, end)
-    for m in g.cues.finditer(text, start, end):
+    for m in cues:
         group = m.lastgroup
         assert group is not None  # each cue is a named group ("c0", "c1" …)
         rel = g.cue_relations[int(group[1:])]
@@ -180,16 +182,18 @@ def _cue_in(text: str, start: int, end: int, first: bool) -> str | None:
     return found
 
 
-def _last_opening(text: str, start: int, end: int) -> int | None:
-    """Where the last cue written with its capital after a word in capitals, a rule or a sentence's end begins (see
-    _opening_cue), else None."""
-    found = None
-    for m in grammar().cues.finditer(text, start, end):
-        word = m.group()
-        capitalised = word[:1].isupper() and not word.isupper()
-        if capitalised and _AFTER_CAPITALS.search(text, max(start, m.start() - 40), m.start()):
-            found = m.start()
-    return found
+def _last_opening(text: str, start: int, cues: list[regex.Match[str]]) -> int | None:
+    """The index in `cues` (matched from start on) of the last cue written with its capital after a word in capitals,
+    a rule or a sentence's end: it opens a sentence; else None."""
+    for k in range(len(cues) - 1, -1, -1):
+        word = cues[k].group()
+        if (
+            word[:1].isupper()
+            and not word.isupper()
+            and _AFTER_CAPITALS.search(text, max(start, cues[k].start() - 40), cues[k].start())
+        ):
+            return k
+    return None
 
 
 def _enacting_end(text: str, start: int, end: int) -> int | None:
@@ -352,8 +356,9 @@ def _repealed_lists(text: str, mentions: list[Mention]) -> None:
 def _opening_cue(text: str, start: int, end: int) -> str | None:
     """The relation of the last cue between start and end that is written with its capital after a word in capitals,
     a rule or a sentence's end: it opens a sentence, also where the line break before it was lost; else None."""
-    found = _last_opening(text, start, end)
-    return None if found is None else _cue_in(text, found, end, first=True)
+    cues = list(grammar().cues.finditer(text, start, end))
+    found = _last_opening(text, start, cues)
+    return None if found is None else _cue_in(text, cues[found].start(), end, first=True)
 
 
 def _may_precede_enacting(text: str, pos: int) -> bool:
@@ -392,8 +397,9 @@ def _wrapped(text: str, x: int) -> bool:
     first = line_start + len(line) - len(line.lstrip(" \t"))
     if (cue := grammar().cues.match(text, first, x + 40)) is not None and cue.end() > x:
         return True  # a cue broken across the lines: "CĂN\nCỨ LUẬT …"
-    if any(c.start() < x for c in grammar().cues.finditer(text, max(first, x - 24), x + 24) if c.end() > x):
-        return True  # and at the end of a line: "ĐIỀU 1. SỬA ĐỔI, BỔ SUNG, BÃI\nBỎ MỘT SỐ ĐIỀU …"
+    near = grammar().cues.finditer(text, max(first, x - 24), x + 24) if capitals else ()
+    if any(c.start() < x < c.end() for c in near):
+        return True  # and at the end of a line in capitals: "ĐIỀU 1. SỬA ĐỔI, BỔ SUNG, BÃI\nBỎ MỘT SỐ ĐIỀU …"
     if len(words) <= 1 or _WORD.match(words, len(words) - 1) is None:
         return False
     if _HEADING.match(line) is not None and not _OPEN_END_ANY_CASE.search(words):

@@ -1516,3 +1516,12 @@ def test_the_next_item_of_a_list_whose_first_item_s_title_names_others() -> None
 def test_a_type_line_opening_a_text_on_one_line_before_its_preamble(text: str, doc_type: str | None) -> None:
     own = extract(text).document
     assert (own.type if own is not None else None) == doc_type
+
+
+def test_a_law_a_rule_follows_is_named_in_passing_and_the_list_after_it_keeps_its_cue() -> None:
+    text = (
+        "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA QUY ĐỊNH VỀ PHÂN CẤP NGUỒN THU THEO QUY ĐỊNH CỦA LUẬT NGÂN SÁCH NHÀ NƯỚC BAN "
+        "HÀNH KÈM THEO NGHỊ QUYẾT SỐ 36/2021/NQ-HĐND NGÀY 08 THÁNG 12 NĂM 2021 VÀ NGHỊ QUYẾT SỐ 37/2022/NQ-HĐND "
+        "NGÀY 09 THÁNG 12 NĂM 2022 CỦA HỘI ĐỒNG NHÂN DÂN TỈNH"
+    )
+    assert [c.relation for c in extract(text).citations] == ["mentions", "amends", "amends"]

@@ -70,9 +70,11 @@ _BEFORE_ENACTING = _compile(
 )
 _PREAMBLE_REACH = 3000
 _DONE_UNDER = _compile(r"(?<!\w)thực\s+hiện\s+theo(?!\w)", regex.IGNORECASE)  # "… được thực hiện theo Quy chế …"
-# Words right before a mention: "trên cơ sở Công văn số …" (its basis), "phù hợp với Nghị quyết …" (a measure).
+# Words right before a mention: "trên cơ sở Công văn số …" (its basis), "phù hợp với Nghị quyết …" (a measure), "theo
+# quy định của Luật …" (a rule followed).
 _JUST_BEFORE = _compile(
-    r"(?<!\w)(?:(?P<basis>trên\s+cơ\s+sở)|phù\s+hợp\s+với(?:\s+các)?)\s+\Z", regex.IGNORECASE
+    r"(?<!\w)(?:(?P<basis>trên\s+cơ\s+sở)|phù\s+hợp\s+với(?:\s+các)?|theo\s+quy\s+định\s+(?:của|tại))\s+\Z",
+    regex.IGNORECASE,
 )
 # What is carried out is a task, an activity.
 _TASK = _compile(r"\s+(?:việc|(?:các\s+)?hoạt\s+động)(?!\w)", regex.IGNORECASE)
@@ -284,6 +286,9 @@ def assign_relations(text: str, mentions: list[Mention]) -> None:
                 continue
             if title_words:
                 in_title_of[i] = i - 1
+            if not title_words and cue is None and _JUST_BEFORE.search(text, max(0, prev.start - 32), prev.start):
+                cue = _cue_in(text, boundary + 1, m.start, first=True)  # "… theo quy định của Luật A ban hành kèm
+                # theo Nghị quyết B": A named in passing; B takes the clause's cue
             m.relation = "mentions" if title_words else (cue or prev.relation)
             prev = m
             continue

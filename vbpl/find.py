@@ -45,7 +45,8 @@ _GLUED_STOP = regex.compile(
 )
 _GLUED_STOP_WORDS = ("ngày", "của", "năm", "số", "ngay", "cua", "NGÀY", "CỦA", "NĂM", "SỐ")
 _AND_WORDS = ("và", "cùng", "VÀ", "CÙNG", "va", "cung", "VA", "CUNG")  # also written without diacritics
-_AND = regex.compile(rf"(?:{'|'.join(_AND_WORDS)})(?!\w)\s*")
+_AND_WORD = rf"(?:{'|'.join(_AND_WORDS)})(?!\w)"
+_AND = regex.compile(rf"{_AND_WORD}\s*")
 _NAME_COMMA = regex.compile(r",[ \t]+(?=\p{Ll})")
 # A minister who also heads a body is one issuer: "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ".
 _OFFICE_COMMA = regex.compile(r",[ \t]+(?=(?:Chủ[ \t]+nhiệm|Trưởng[ \t]+ban)[ \t])")
@@ -62,7 +63,7 @@ _WORD_STEP = regex.compile(rf"(?!{_STOP.pattern}|{_LIST_MARK})(?P<token>{_TOKEN_
 # A word that _read_words would read and go on after, with the gap or the comma that follows it: no stop word, no
 # "và"/"cùng", no stop word glued in. A run of them is read in one match; the words around are read one by one.
 _PLAIN_WORD = (
-    rf"(?!{_STOP.pattern}|{_LIST_MARK})(?!và|cùng|VÀ|CÙNG|(?:va|cung|VA|CUNG)(?!\w))(?P<token>{_TOKEN_CHAR}++)"
+    rf"(?!{_STOP.pattern}|{_LIST_MARK})(?!và|cùng|VÀ|CÙNG|{_AND_WORD})(?P<token>{_TOKEN_CHAR}++)"
     rf"(?>{_GAP}|,[ \t]+(?=\p{{Ll}})(?!{_STOP.pattern}))"
 )
 _NOT_TITLE = rf"(?!{_CAPITAL_TITLE.pattern})"  # an issuer's words after its first
